@@ -10,14 +10,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
-from enum import Enum
+from enum import StrEnum
 from typing import Literal
 
 Lang = Literal["ru", "en"]
 LANGS: tuple[Lang, ...] = ("ru", "en")
 
 
-class FactKind(str, Enum):
+class FactKind(StrEnum):
     """What sort of statement a fact is."""
 
     REPORTED = "reported"
@@ -27,7 +27,7 @@ class FactKind(str, Enum):
     DERIVED = "derived"
 
 
-class Qualifier(str, Enum):
+class Qualifier(StrEnum):
     """The source's own hedge on a number: "over 90 thousand", "about 75 thousand"."""
 
     OVER = "over"
@@ -36,7 +36,7 @@ class Qualifier(str, Enum):
     UP_TO = "up-to"
 
 
-class Basis(str, Enum):
+class Basis(StrEnum):
     """Where the points of a series come from."""
 
     HISTORY = "history"
@@ -87,7 +87,9 @@ UNITS: dict[str, Unit] = {
     unit.code: unit
     for unit in (
         Unit("jobs", "job", "jobs", "рабочее место", "рабочих места", "рабочих мест"),
-        Unit("specialists", "specialist", "specialists", "специалист", "специалиста", "специалистов"),
+        Unit(
+            "specialists", "specialist", "specialists", "специалист", "специалиста", "специалистов"
+        ),
         Unit("employees", "employee", "employees", "сотрудник", "сотрудника", "сотрудников"),
         Unit("companies", "company", "companies", "компания", "компании", "компаний"),
         Unit("participants", "participant", "participants", "участник", "участника", "участников"),
