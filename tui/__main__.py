@@ -1,0 +1,8 @@
+"""`python -m tui`: the same as the `moscow-tui` command."""
+
+from __future__ import annotations
+
+from tui.cli import main
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,307 @@
+"""The `moscow-tui` command: open the explorer, or check, export and describe the content.
+
+Two forms share one program: `moscow-tui [SECTION-PATH] [options]` opens the app, and
+`moscow-tui COMMAND ...` runs a command. A command is recognised only as the first argument, so
+a section path can never be mistaken for one. The app (and with it Textual) is imported only when
+the app is opened, which keeps `check` and `export` fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import difflib
+import io
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, NoReturn
+
+from tui import __version__
+from tui.model import LANGS, Lang
+
+if TYPE_CHECKING:
+    from tui.loader import ContentProblem, LoadResult
+    from tui.model import Pack
+
+PROG = "moscow-tui"
+COMMANDS: dict[str, str] = {
+    "check": "validate content files and print every problem",
+    "export": "print the facts as JSON, Markdown or CSV",
+    "schema": "print the JSON Schema of a content file",
+    "paths": "print where the content, state and config live",
+}
+EXIT_OK = 0
+EXIT_PROBLEMS = 1
+EXIT_USAGE = 2
+EXIT_INTERRUPTED = 130
+EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE, what a shell reports for a writer killed by the pipe
+
+
+class UsageError(Exception):
+    """A mistake in the arguments found after parsing (an unknown section path)."""
+
+
+def _utf8_streams() -> None:
+    """Write UTF-8 whatever the locale says: `LANG=C` must not turn Cyrillic into a crash."""
+    for stream in (sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper):
+            with contextlib.suppress(ValueError, OSError):
+                stream.reconfigure(encoding="utf-8", errors="replace")
+
+
+def _locale_lang() -> Lang:
+    """ "ru" when the locale is Russian (ru_*), else "en"; the first set variable decides."""
+    for variable in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(variable, "")
+        if value:
+            return "ru" if value.lower().startswith("ru") else "en"
+    return "en"
+
+
+def _add_content_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--content",
+        action="append",
+        type=Path,
+        metavar="DIR",
+        help="read content from DIR instead of the shipped content (repeatable)",
+    )
+
+
+def _add_lang_option(parser: argparse.ArgumentParser, what: str) -> None:
+    parser.add_argument("--lang", choices=LANGS, help=what)
+
+
+def app_parser() -> argparse.ArgumentParser:
+    """The parser of the app form; its help also lists the commands."""
+    commands = "\n".join(f"  {name:<8}{text}" for name, text in COMMANDS.items())
+    parser = argparse.ArgumentParser(
+        prog=PROG,
+        usage=(
+            f"{PROG} [SECTION-PATH] [--lang {{ru,en}}] [--content DIR]...\n"
+            f"       {PROG} {{{','.join(COMMANDS)}}} ..."
+        ),
+        description=(
+            "A keyboard-first terminal explorer for the facts of a TASS report on Moscow's\n"
+            "high-tech infrastructure. Opens at SECTION-PATH (e.g. support/export) when given."
+        ),
+        epilog=(
+            f"commands:\n{commands}\n\n"
+            f"examples:\n"
+            f"  {PROG} support/export --lang en\n"
+            f"  {PROG} check content/\n"
+            f"  {PROG} export --format md --lang ru infrastructure\n\n"
+            f"Run '{PROG} COMMAND --help' for a command's options."
+        ),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("section", nargs="?", metavar="SECTION-PATH", help="section to open")
+    _add_lang_option(parser, "language of the content (default: remembered, then the locale)")
+    _add_content_option(parser)
+    parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
+    return parser
+
+
+def command_parser() -> argparse.ArgumentParser:
+    """The parser of the command form: `moscow-tui COMMAND ...`."""
+    parser = argparse.ArgumentParser(prog=PROG)
+    parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    check = commands.add_parser(
+        "check",
+        help=COMMANDS["check"],
+        description="Validate content files; exit 0 with a summary, or 1 with every problem.",
+    )
+    check.add_argument(
+        "dirs", nargs="*", type=Path, metavar="DIR", help="content folders (default: shipped)"
+    )
+    _add_content_option(check)
+
+    export = commands.add_parser(
+        "export",
+        help=COMMANDS["export"],
+        description=(
+            "Print the facts (of SECTION-PATH and its subsections, or all) to stdout. "
+            "JSON carries both languages; --lang chooses the language of md and csv."
+        ),
+    )
+    export.add_argument("--format", required=True, choices=("json", "md", "csv"))
+    _add_lang_option(export, "language of md and csv text (default: from the locale)")
+    _add_content_option(export)
+    export.add_argument("section", nargs="?", metavar="SECTION-PATH", help="section to export")
+
+    commands.add_parser("schema", help=COMMANDS["schema"], description=COMMANDS["schema"] + ".")
+
+    paths = commands.add_parser(
+        "paths", help=COMMANDS["paths"], description=COMMANDS["paths"] + "."
+    )
+    _add_content_option(paths)
+    return parser
+
+
+def _print_problems(problems: Sequence[ContentProblem]) -> None:
+    for problem in problems:
+        print(problem, file=sys.stderr)
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}" if count == 1 else f"{count} {word}s"
+
+
+def _problem_count(result: LoadResult) -> str:
+    return f"{_plural(len(result.errors), 'error')}, {_plural(len(result.warnings), 'warning')}"
+
+
+def _load(dirs: Sequence[Path] | None) -> Pack:
+    """The pack, or every problem on stderr and exit 1."""
+    from tui.loader import load_pack
+
+    result = load_pack(list(dirs) if dirs else None)
+    if result.pack is None or result.errors:
+        _print_problems(result.problems)
+        print(f"{PROG}: content has {_problem_count(result)}", file=sys.stderr)
+        raise SystemExit(EXIT_PROBLEMS)
+    return result.pack
+
+
+def _section_path(pack: Pack, path: str | None) -> str | None:
+    """`path` as a known section path ("support/" is "support"); a usage error when unknown."""
+    if path is None:
+        return None
+    if path.strip("/") in pack.sections:
+        return path.strip("/")
+    # repr: the path is the user's own text, but escape sequences in it must not reach the terminal.
+    lines = [f"unknown section path {path!r}"]
+    if path in COMMANDS:
+        lines.append(f"('{path}' is a command: put it first, as in '{PROG} {path} ...')")
+    else:
+        close = difflib.get_close_matches(path, [*pack.sections, *COMMANDS], n=1, cutoff=0.6)
+        if close and close[0] in COMMANDS:
+            lines.append(f"did you mean the command '{close[0]}'?")
+        elif close:
+            lines.append(f"did you mean '{close[0]}'?")
+    lines.append("valid section paths:")
+    lines += [f"  {valid}" for valid in pack.sections]
+    raise UsageError("\n".join(lines))
+
+
+def run_check(dirs: Sequence[Path]) -> int:
+    from tui.loader import load_pack
+
+    result = load_pack(list(dirs) if dirs else None)
+    _print_problems(result.problems)
+    if result.pack is None or result.errors:
+        print(_problem_count(result), file=sys.stderr)
+        return EXIT_PROBLEMS
+    pack = result.pack
+    counts = [
+        _plural(len(pack.sections), "section"),
+        _plural(len(pack.facts), "fact"),
+        f"{len(pack.series)} series",
+        _plural(len(pack.sources), "source"),
+    ]
+    summary = f"content OK: {', '.join(counts)}"
+    if result.warnings:
+        summary += f" ({_plural(len(result.warnings), 'warning')})"
+    print(summary)
+    return EXIT_OK
+
+
+def run_export(fmt: str, lang: Lang | None, dirs: Sequence[Path] | None, path: str | None) -> int:
+    from tui.export import export_csv, export_json, export_markdown, subtree
+
+    pack = _load(dirs)
+    section = _section_path(pack, path)
+    paths = subtree(pack, section) if section else None
+    exporter = {"json": export_json, "md": export_markdown, "csv": export_csv}[fmt]
+    sys.stdout.write(exporter(pack, paths, lang or _locale_lang()))
+    return EXIT_OK
+
+
+def run_schema() -> int:
+    from tui.schema import json_schema_text
+
+    sys.stdout.write(json_schema_text())
+    return EXIT_OK
+
+
+def run_paths(dirs: Sequence[Path] | None) -> int:
+    from tui.paths import config_dir, default_content_dir, state_file
+
+    content = [d.resolve() for d in dirs] if dirs else [default_content_dir()]
+    for index, folder in enumerate(content):
+        label = "content:" if index == 0 else ""
+        print(f"{label:<9}{folder}")
+    print(f"{'state:':<9}{state_file()}")
+    print(f"{'config:':<9}{config_dir()}")
+    return EXIT_OK
+
+
+def run_app(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
+    pack = _load(args.content)
+    section = _section_path(pack, args.section)
+    try:
+        from tui.app import MoscowApp
+    except ModuleNotFoundError as error:
+        # Only the app module itself being absent means "not built yet"; a missing dependency
+        # inside it is a real error and must surface.
+        if error.name != "tui.app":
+            raise
+        parser.print_help()
+        return EXIT_OK
+    app = MoscowApp(pack, start_path=section, lang=args.lang)
+    app.run()
+    return int(app.return_code or 0)
+
+
+def _dispatch(argv: list[str]) -> int:
+    if argv and argv[0] in COMMANDS:
+        args = command_parser().parse_args(argv)
+        if args.command == "check":
+            return run_check([*args.dirs, *(args.content or [])])
+        if args.command == "export":
+            return run_export(args.format, args.lang, args.content, args.section)
+        if args.command == "schema":
+            return run_schema()
+        return run_paths(args.content)
+    parser = app_parser()
+    return run_app(parser, parser.parse_args(argv))
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null so the interpreter's final flush cannot fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, io.UnsupportedOperation):
+        pass
+
+
+def main(argv: Sequence[str] | None = None) -> NoReturn:
+    """Console entry point: parse `argv` (default: the process's), run, and exit."""
+    _utf8_streams()
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    try:
+        code = _dispatch(arguments)
+        sys.stdout.flush()
+    except UsageError as error:
+        print(f"{PROG}: {error}", file=sys.stderr)
+        code = EXIT_USAGE
+    except BrokenPipeError:
+        # The reader went away (`| head -1`): stop quietly, as a Unix filter does.
+        _silence_stdout()
+        code = EXIT_BROKEN_PIPE
+    except KeyboardInterrupt:
+        print(file=sys.stderr)
+        code = EXIT_INTERRUPTED
+    except Exception as error:
+        # A bug, not a user's mistake; a one-line report unless a developer asks for the trace.
+        if os.environ.get("MOSCOW_TUI_DEBUG"):
+            raise
+        print(f"{PROG}: internal error: {type(error).__name__}: {error}", file=sys.stderr)
+        print(f"{PROG}: set MOSCOW_TUI_DEBUG=1 to see the traceback", file=sys.stderr)
+        code = EXIT_PROBLEMS
+    sys.exit(code)
