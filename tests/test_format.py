@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import csv
+import dataclasses
+import io
+import json
 import subprocess
 import sys
 from datetime import date
@@ -10,6 +14,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from tui.export import CSV_COLUMNS, export_csv, export_json
 from tui.format import (
     BASIS_LABELS,
     KIND_LABELS,
@@ -25,7 +30,9 @@ from tui.format import (
     section_markdown,
 )
 from tui.model import (
+    UNITS,
     Basis,
+    DatePrecision,
     Fact,
     FactKind,
     Localized,
@@ -248,6 +255,21 @@ def test_qualifier_signs() -> None:
             "12 %",
             "12%",
         ),
+        (
+            {"value": 25.0, "unit": "events", "year": 2026, "timing": "in"},
+            "> 25 мероприятий в 2026",
+            "> 25 events in 2026",
+        ),
+        (
+            {"value": 25.0, "unit": "events", "year": 2026, "timing": "by"},
+            "> 25 мероприятий к 2026",
+            "> 25 events by 2026",
+        ),
+        (
+            {"kind": FactKind.REPORTED, "value": 500.0, "unit": "ha", "qualifier": Qualifier.ABOUT},
+            "≈ 500 га",
+            "≈ 500 ha",
+        ),
         ({"value": None, "unit": None, "qualifier": None, "year": None}, "", ""),
     ],
 )
@@ -271,6 +293,95 @@ def test_dates() -> None:
     assert format_date(date(2018, 5, 1), "ru") == "1 мая 2018"
     assert format_date(None, "en") == "undated"
     assert format_date(None, "ru") == "без даты"
+
+
+@pytest.mark.parametrize(
+    ("when", "precision", "ru", "en"),
+    [
+        (date(2024, 11, 1), "month", "нояб. 2024", "Nov 2024"),
+        # Without a day the Russian month is nominative: "май", not "мая".
+        (date(2018, 5, 1), "month", "май 2018", "May 2018"),
+        (date(2020, 3, 1), "month", "март 2020", "Mar 2020"),
+        (date(2016, 1, 1), "year", "2016", "2016"),
+        (date(2016, 1, 1), "day", "1 янв. 2016", "1 Jan 2016"),
+        (None, "year", "без даты", "undated"),
+    ],
+)
+def test_dates_of_coarser_precision(
+    when: date | None, precision: DatePrecision, ru: str, en: str
+) -> None:
+    assert format_date(when, "ru", precision) == ru
+    assert format_date(when, "en", precision) == en
+
+
+MONTHLY = dataclasses.replace(
+    UNDATED, id="monthly", publisher="ru24.pro", date=date(2024, 11, 1), date_precision="month"
+)
+YEARLY = dataclasses.replace(
+    UNDATED, id="yearly", publisher="nanonewsnet.ru", date=date(2016, 1, 1), date_precision="year"
+)
+
+
+def test_citation_line_shows_only_what_the_page_dates() -> None:
+    assert citation_line(MONTHLY, "en") == "— ru24.pro, Nov 2024"
+    assert citation_line(MONTHLY, "ru") == "— ru24.pro, нояб. 2024"
+    assert citation_line(YEARLY, "en") == "— nanonewsnet.ru, 2016"
+    assert citation_line(YEARLY, "ru") == "— nanonewsnet.ru, 2016"
+
+
+def _pack_with_partial_dates() -> Pack:
+    pack = make_pack()
+    sources = {**pack.sources, "undated": dataclasses.replace(YEARLY, id="undated")}
+    series = pack.series["count"]
+    points = (series.points[0], dataclasses.replace(series.points[1], source="monthly"))
+    return dataclasses.replace(
+        pack,
+        sources={**sources, "monthly": MONTHLY},
+        series={"count": dataclasses.replace(series, points=points)},
+    )
+
+
+def test_copies_and_markdown_keep_the_precision_of_a_date() -> None:
+    pack = _pack_with_partial_dates()
+    derived = next(fact for fact in pack.facts if fact.id == "derived")
+    assert fact_clipboard_text(pack, derived, "ru").splitlines()[-1] == "— nanonewsnet.ru, 2016"
+    md = section_markdown(pack, "infra", "ru")
+    sources = md[md.index("## Источники") :].splitlines()
+    assert sources[3] == r"2. nanonewsnet.ru, “No \*date\*”, 2016"
+    assert sources[4] == r"3. ru24.pro, “No \*date\*”, нояб. 2024"
+    assert "1 янв. 2016" not in md and "1 нояб. 2024" not in md
+
+
+def test_exports_keep_the_iso_date_and_say_its_precision() -> None:
+    pack = _pack_with_partial_dates()
+    data = json.loads(export_json(pack, None, "en"))
+    derived = next(fact for fact in data["facts"] if fact["id"] == "derived")
+    assert derived["source"]["date"] == "2016-01-01"
+    assert derived["source"]["date_precision"] == "year"
+    target = next(fact for fact in data["facts"] if fact["id"] == "jobs")
+    assert "date_precision" not in target["source"]  # absent means a full date
+    assert target["timing"] == "by"
+    point = data["series"][0]["points"][1]
+    assert (point["source"]["date"], point["source"]["date_precision"]) == ("2024-11-01", "month")
+    rows = list(csv.reader(io.StringIO(export_csv(pack, None, "en"))))
+    records = [dict(zip(CSV_COLUMNS, row, strict=True)) for row in rows[1:]]
+    by_id = {record["id"]: record for record in records}
+    assert (by_id["derived"]["source_date"], by_id["derived"]["source_date_precision"]) == (
+        "2016-01-01",
+        "year",
+    )
+    assert by_id["jobs"]["source_date_precision"] == "day"
+
+
+def test_units_carry_their_russian_symbols() -> None:
+    assert UNITS["m2"].label(2, "ru") == "м²" and UNITS["m2"].label(2, "en") == "m²"
+    assert UNITS["ha"].label(1, "ru") == "га" and UNITS["ha"].label(1, "en") == "ha"
+    assert format_point_value(2_000_000, "m2", Qualifier.OVER, "ru") == f"> 2{NBSP}млн м²"
+    for unit in UNITS.values():
+        if unit.symbol:
+            assert unit.label(5, "en") == unit.symbol
+            # No Latin letters are left in a Russian label.
+            assert not any("a" <= ch.lower() <= "z" for ch in unit.label(5, "ru")), unit.code
 
 
 def test_citation_line() -> None:

@@ -9,6 +9,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -59,6 +60,10 @@ def test_valid_pack_loads_into_the_model() -> None:
     assert not pack.sources["archive-undated"].primary
     assert pack.sources["archive-undated"].date is None
     assert pack.sources["archive-undated"].url == "https://example.org/archive"
+    assert pack.sources["report-2025"].date_precision == "day"  # the default
+    assert pack.sources["bulletin-2017-03"].date_precision == "month"
+    assert pack.sources["yearbook-2020"].date == date(2020, 1, 1)
+    assert pack.sources["yearbook-2020"].date_precision == "year"
     # Depth-first; siblings by order then id, whatever the order in the file.
     assert list(pack.sections) == [
         "beta",
@@ -90,6 +95,7 @@ def test_valid_pack_loads_into_the_model() -> None:
         Qualifier.OVER,
         2030,
     )
+    assert jobs.timing == "by"
     contracts = next(fact for fact in pack.facts if fact.id == "deep-contracts")
     assert (contracts.since, contracts.series) == (2017, "contracts")
     listing = next(fact for fact in pack.facts if fact.id == "two-list")
@@ -106,14 +112,43 @@ def test_valid_pack_loads_into_the_model() -> None:
     assert list(pack.series) == ["contracts", "area-target"]
 
 
-def test_shipped_content_loads_without_errors() -> None:
+def test_shipped_content_loads_without_errors_or_warnings() -> None:
     started = time.perf_counter()
     result = load_pack()
     elapsed = time.perf_counter() - started
-    assert [str(problem) for problem in result.errors] == []
+    assert [str(problem) for problem in result.problems] == []
     assert result.pack is not None
     assert result.pack.facts and result.pack.sections and result.pack.sources
     assert elapsed < 2.0
+
+
+def test_shipped_content_keeps_its_promises() -> None:
+    pack = load_pack().pack
+    assert pack is not None
+    # Every point sits on the time axis by a dated source (the loader enforces it too).
+    for series in pack.series.values():
+        for point in series.points:
+            assert pack.sources[point.source].date is not None, (series.id, point.year)
+    # Pages dated only to a month or a year say so, and say how the date was inferred.
+    assert pack.sources["ru24pro-2024-11"].date == date(2024, 11, 1)
+    assert pack.sources["ru24pro-2024-11"].date_precision == "month"
+    assert pack.sources["nanonewsnet-2016"].date == date(2016, 1, 1)
+    assert pack.sources["nanonewsnet-2016"].date_precision == "year"
+    for source in pack.sources.values():
+        if source.date_precision != "day":
+            assert source.date is not None and source.note is not None, source.id
+            year = str(source.date.year)
+            assert year in source.note.ru and year in source.note.en, source.id
+    # "over 25 events in 2026" is a target for that year, not by it.
+    events = next(fact for fact in pack.facts if fact.id == "export-made-in-moscow-events")
+    assert (events.kind, events.timing, events.year) == (FactKind.TARGET, "in", 2026)
+    assert all(fact.timing == "by" for fact in pack.facts if fact is not events)
+    # A card and the sparkline beside it count in the same unit.
+    for fact in pack.facts:
+        if fact.series is not None and fact.unit is not None:
+            assert fact.unit == pack.series[fact.series].unit, fact.id
+    # The title fits the header at 80 columns beside the citation.
+    assert len(pack.title.ru) <= 30 and len(pack.title.en) <= 30
 
 
 def test_several_folders_make_one_pack(make_pack: MakePack, tmp_path: Path) -> None:
@@ -183,6 +218,8 @@ order = 0
 title = {{ ru = "Т", en = "T" }}
 summary = {{ ru = "С", en = "S" }}
 """
+
+SOURCE = '[[source]]\nid = "s"\npublisher = "P"\ntitle = "T"\nlanguage = "ru"\n'
 
 # (name, file text, line, text the message must contain)
 SCHEMA_CASES: list[tuple[str, str, int, str]] = [
@@ -353,6 +390,73 @@ SCHEMA_CASES: list[tuple[str, str, int, str]] = [
         "more than one [pack] table (the first is ",
     ),
     (
+        "precision-without-date",
+        SOURCE + 'date_precision = "month"\n',
+        6,
+        "key 'date_precision': needs key 'date'",
+    ),
+    (
+        "bad-precision",
+        SOURCE + 'date = 2024-11-01\ndate_precision = "week"\n',
+        7,
+        'unknown date_precision "week"; expected one of: day, month, year',
+    ),
+    (
+        "month-not-on-the-first",
+        SOURCE + 'date = 2024-11-15\ndate_precision = "month"\n',
+        6,
+        "key 'date': date_precision = \"month\" needs the first day of the month (2024-11-01),"
+        " not 2024-11-15",
+    ),
+    (
+        "year-not-on-the-first",
+        SOURCE + 'date_precision = "year"\ndate = 2016-03-01\n',
+        7,
+        'date_precision = "year" needs the first day of the year (2016-01-01), not 2016-03-01',
+    ),
+    (
+        "point-from-an-undated-source",
+        SERIES.replace(
+            'value = 2, source = "report-2025"', 'value = 2, source = "archive-undated"'
+        ),
+        10,
+        "points #2 key 'source': source \"archive-undated\" has no date: an undated source"
+        " cannot place a point on the time axis",
+    ),
+    (
+        "timing-on-a-reported-fact",
+        fact() + "value = 1\nunit = 'jobs'\nqualifier = 'over'\nyear = 2020\ntiming = 'in'\n",
+        12,
+        'key \'timing\': only for kind = "target", not kind = "reported"',
+    ),
+    (
+        "bad-timing",
+        fact(kind="target")
+        + "value = 1\nunit = 'jobs'\nqualifier = 'over'\nyear = 2020\ntiming = 'during'\n",
+        12,
+        'unknown timing "during"; expected one of: by, in',
+    ),
+    (
+        "quote-on-a-reported-fact",
+        fact()
+        + 'quote = { original = "О", translation = "T", speaker = { ru = "А", en = "A" } }\n',
+        8,
+        'key \'quote\': only for kind = "quote", not kind = "reported"',
+    ),
+    (
+        "quote-table-on-a-description",
+        fact(kind="description")
+        + '[fact.quote]\noriginal = "О"\ntranslation = "T"\nspeaker = { ru = "А", en = "A" }\n',
+        8,
+        'key \'quote\': only for kind = "quote", not kind = "description"',
+    ),
+    (
+        "derivation-on-a-target",
+        fact(kind="target") + 'derivation = { ru = "Р", en = "D" }\n',
+        8,
+        'key \'derivation\': only for kind = "derived", not kind = "target"',
+    ),
+    (
         "dangling-primary-source",
         "",  # replaced below: the pack file itself is rewritten
         6,
@@ -382,6 +486,86 @@ def test_schema_error_has_file_line_and_message(
     assert problem.severity == "error"
     assert problem.column is not None
     assert str(problem).startswith(f"{folder / file}:{line}:{problem.column}: error: ")
+
+
+def test_a_kind_error_does_not_also_blame_the_kind_only_keys(make_pack: MakePack) -> None:
+    text = fact(kind="quot") + 'derivation = { ru = "Р", en = "D" }\n'
+    result = load_pack([make_pack({"zz.toml": text})])
+    assert [p.message.split(": ", 1)[1] for p in result.errors] == [
+        'unknown kind "quot" (did you mean "quote"?); expected one of: '
+        "reported, target, quote, description, derived"
+    ]
+
+
+def test_timing_in_loads_into_the_model(make_pack: MakePack) -> None:
+    text = (
+        fact(id="events", kind="target")
+        + "value = 25\nunit = 'events'\nqualifier = 'over'\nyear = 2026\ntiming = 'in'\n"
+    )
+    result = load_pack([make_pack({"zz.toml": text})])
+    assert result.problems == []
+    assert result.pack is not None
+    events = next(f for f in result.pack.facts if f.id == "events")
+    assert events.timing == "in"
+    assert all(f.timing == "by" for f in result.pack.facts if f.id != "events")
+
+
+@pytest.mark.parametrize(
+    ("when", "precision"),
+    [("2024-11-01", "month"), ("2016-01-01", "year"), ("2024-11-15", "day"), ("2024-11-15", None)],
+)
+def test_dates_on_the_first_of_their_period_load(
+    make_pack: MakePack, when: str, precision: str | None
+) -> None:
+    text = SOURCE + f"date = {when}\n" + (f'date_precision = "{precision}"\n' if precision else "")
+    result = load_pack([make_pack({"zz.toml": text})])
+    assert result.problems == []
+    assert result.pack is not None
+    source = result.pack.sources["s"]
+    assert source.date is not None and source.date.isoformat() == when
+    assert source.date_precision == (precision or "day")
+
+
+def test_a_point_from_a_dated_source_of_any_precision_is_fine(make_pack: MakePack) -> None:
+    text = SERIES.replace(
+        'value = 2, source = "report-2025"', 'value = 2, source = "yearbook-2020"'
+    )
+    result = load_pack([make_pack({"zz.toml": text})])
+    assert result.problems == []
+
+
+def test_every_point_from_an_undated_source_is_an_error(make_pack: MakePack) -> None:
+    text = SERIES.replace('"report-2025"', '"archive-undated"')
+    result = load_pack([make_pack({"zz.toml": text})])
+    assert result.pack is None
+    assert [(p.line, "has no date" in p.message) for p in result.errors] == [
+        (9, True),
+        (10, True),
+    ]
+
+
+def test_a_unit_differing_from_the_linked_series_is_a_warning(make_pack: MakePack) -> None:
+    text = (
+        fact(id="jobs-beside-contracts")
+        + "value = 5\nunit = 'jobs'\nqualifier = 'over'\nyear = 2025\nseries = 'contracts'\n"
+    )
+    result = load_pack([make_pack({"zz.toml": text})])
+    assert result.errors == []
+    assert result.pack is not None  # a warning does not stop the pack
+    problem = find(
+        result,
+        "zz.toml",
+        12,
+        'key \'series\': the fact\'s unit "jobs" differs from the unit "contracts" of series'
+        ' "contracts"',
+    )
+    assert problem.severity == "warning"
+    assert len(result.warnings) == 1
+
+
+def test_a_unitless_fact_beside_a_series_gets_no_unit_warning(make_pack: MakePack) -> None:
+    result = load_pack([make_pack({"zz.toml": fact() + "series = 'contracts'\n"})])
+    assert result.problems == []
 
 
 def test_no_pack_table(make_pack: MakePack) -> None:

@@ -57,6 +57,20 @@ def test_every_table_is_closed_and_every_key_described() -> None:
             assert prop.get("description"), name
 
 
+def test_kind_only_keys_and_new_enums_are_described() -> None:
+    defs: Any = json_schema()["$defs"]
+    fact = defs["fact"]
+    assert fact["properties"]["timing"]["enum"] == ["by", "in"]
+    assert defs["source"]["properties"]["date_precision"]["enum"] == ["day", "month", "year"]
+    assert defs["source"]["dependentRequired"] == {"date_precision": ["date"]}
+    only = {
+        rule["if"]["required"][0]: rule["then"]["properties"]["kind"]["const"]
+        for rule in fact["allOf"]
+        if "properties" not in rule["if"]
+    }
+    assert only == {"quote": "quote", "derivation": "derived", "timing": "target"}
+
+
 def test_enums_match_the_model() -> None:
     defs: Any = json_schema()["$defs"]
     units = list(UNITS)
@@ -185,6 +199,23 @@ BOTH_REJECT = {
         'basis = "target"\npoints = [{ year = 2020, value = 1, source = "x" },'
         ' { year = 2021, value = 2, source = "x" }]\n'
     ),
+    "quote-on-a-reported-fact": FACT
+    + 'quote = { original = "О", translation = "T", speaker = { ru = "А", en = "A" } }\n',
+    "derivation-on-a-quote": FACT.replace('"reported"', '"quote"')
+    + 'quote = { original = "О", translation = "T", speaker = { ru = "А", en = "A" } }\n'
+    + 'derivation = { ru = "Р", en = "D" }\n',
+    "timing-on-a-reported-fact": FACT
+    + "value = 1\nunit = 'jobs'\nqualifier = 'over'\nyear = 2020\ntiming = 'in'\n",
+    "bad-timing": FACT.replace('"reported"', '"target"')
+    + "value = 1\nunit = 'jobs'\nqualifier = 'over'\nyear = 2020\ntiming = 'during'\n",
+    "precision-without-date": (
+        '[[source]]\nid = "s"\npublisher = "P"\ntitle = "T"\nlanguage = "ru"\n'
+        'date_precision = "month"\n'
+    ),
+    "bad-precision": (
+        '[[source]]\nid = "s"\npublisher = "P"\ntitle = "T"\nlanguage = "ru"\n'
+        'date = 2024-11-01\ndate_precision = "week"\n'
+    ),
     "bad-url": (
         '[[source]]\nid = "s"\npublisher = "P"\ntitle = "T"\nlanguage = "ru"\nurl = "ftp://x"\n'
     ),
@@ -198,3 +229,21 @@ def test_schema_and_loader_reject_the_same_mistakes(tmp_path: Path, text: str) -
     result = load_pack([tmp_path])
     assert result.pack is None
     assert any(p.path.endswith("a.toml") and "no [[" not in p.message for p in result.errors)
+
+
+# Files that both the JSON Schema and the loader accept: the new keys used where they belong.
+BOTH_ACCEPT = {
+    "timing-in": FACT.replace('"reported"', '"target"')
+    + "value = 25\nunit = 'events'\nqualifier = 'over'\nyear = 2026\ntiming = 'in'\n",
+    "month-date": '[[source]]\nid = "s"\npublisher = "P"\ntitle = "T"\nlanguage = "ru"\n'
+    'date = 2024-11-01\ndate_precision = "month"\n',
+}
+
+
+@pytest.mark.parametrize("text", BOTH_ACCEPT.values(), ids=BOTH_ACCEPT.keys())
+def test_schema_and_loader_accept_the_new_keys(tmp_path: Path, text: str) -> None:
+    assert schema_errors(text) == []
+    (tmp_path / "a.toml").write_text(text, encoding="utf-8")
+    result = load_pack([tmp_path])
+    # Alone the file lacks a [pack] and what it refers to; no other error may be about it.
+    assert not [p for p in result.errors if p.path.endswith("a.toml") and "no [[" not in p.message]

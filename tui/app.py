@@ -10,7 +10,7 @@ from textual.binding import Binding, BindingType
 from textual.reactive import reactive
 
 from tui.commands import MoscowCommands
-from tui.format import format_date
+from tui.format import source_date
 from tui.i18n import detect_locale_lang, t
 from tui.model import LANGS, Lang, Pack
 from tui.paths import state_file
@@ -84,7 +84,7 @@ class MoscowApp(App[None]):
         source = pack.sources.get(pack.primary_source)
         self.title = pack.title.get(self.lang)
         if source is not None:
-            self.sub_title = f"{source.publisher}, {format_date(source.date, self.lang)}"
+            self.sub_title = f"{source.publisher}, {source_date(source, self.lang)}"
 
     @property
     def main_screen(self) -> MainScreen | None:

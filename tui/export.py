@@ -12,7 +12,7 @@ import json
 from collections.abc import Sequence
 
 from tui.format import format_value, pack_markdown
-from tui.model import Fact, Lang, Localized, Pack, Series, Source
+from tui.model import Fact, FactKind, Lang, Localized, Pack, Series, Source
 
 Json = dict[str, object]
 
@@ -61,6 +61,9 @@ def _source_json(pack: Pack, source_id: str) -> Json:
         "date": source.date.isoformat() if source.date else None,
         "url": source.url,
     }
+    # A month or year date is stored as its first day; say so, or it reads as that exact day.
+    if source.date is not None and source.date_precision != "day":
+        data["date_precision"] = source.date_precision
     return data
 
 
@@ -78,6 +81,8 @@ def _fact_json(pack: Pack, fact: Fact) -> Json:
         data["year"] = fact.year
         if fact.since is not None:
             data["since"] = fact.since
+        if fact.kind is FactKind.TARGET:
+            data["timing"] = fact.timing
         data["display"] = {"ru": format_value(fact, "ru"), "en": format_value(fact, "en")}
     if fact.quote is not None:
         data["quote"] = {
@@ -174,6 +179,7 @@ CSV_COLUMNS: tuple[str, ...] = (
     "source_title",
     "source_date",
     "source_url",
+    "source_date_precision",
 )
 
 
@@ -205,6 +211,7 @@ def export_csv(pack: Pack, paths: Sequence[str] | None, lang: Lang) -> str:
             source.title if source else "",
             source.date.isoformat() if source and source.date else "",
             source.url or "" if source else "",
+            source.date_precision if source and source.date else "",
         ]
         writer.writerow(row)
     return buffer.getvalue()

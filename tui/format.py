@@ -13,6 +13,7 @@ from datetime import date
 from tui.model import (
     UNITS,
     Basis,
+    DatePrecision,
     Fact,
     FactKind,
     Lang,
@@ -74,6 +75,24 @@ _MONTHS: dict[Lang, tuple[str, ...]] = {
         "дек.",
     ),
 }
+# A month without a day takes the nominative in Russian: "нояб. 2024", "май 2024".
+_MONTHS_ALONE: dict[Lang, tuple[str, ...]] = {
+    "en": _MONTHS["en"],
+    "ru": (
+        "янв.",
+        "февр.",
+        "март",
+        "апр.",
+        "май",
+        "июнь",
+        "июль",
+        "авг.",
+        "сент.",
+        "окт.",
+        "нояб.",
+        "дек.",
+    ),
+}
 
 # Large round figures read as the source wrote them: "2 млн м²", not "2 000 000 м²".
 _SCALES: tuple[tuple[float, Localized], ...] = (
@@ -83,6 +102,7 @@ _SCALES: tuple[tuple[float, Localized], ...] = (
 
 _WORDS: dict[str, Localized] = {
     "by": Localized(ru="к", en="by"),
+    "in": Localized(ru="в", en="in"),
     "since": Localized(ru="с", en="since"),
     "undated": Localized(ru="без даты", en="undated"),
     "translation": Localized(ru="Перевод", en="Translation"),
@@ -139,12 +159,7 @@ def qualifier_sign(q: Qualifier) -> str:
 def unit_label(value: float, unit: str, lang: Lang) -> str:
     """The unit's word or symbol for `value`; an unknown code is shown as it is."""
     known = UNITS.get(unit)
-    if known is None:
-        return unit
-    # A symbol with one invariant Russian form is Latin only in English: "м²", "га" in Russian.
-    if lang == "ru" and known.symbol and known.ru_one == known.ru_few == known.ru_many:
-        return known.ru_one
-    return known.label(value, lang)
+    return unit if known is None else known.label(value, lang)
 
 
 def format_point_value(value: float, unit: str, qualifier: Qualifier, lang: Lang) -> str:
@@ -167,7 +182,8 @@ def format_point_value(value: float, unit: str, qualifier: Qualifier, lang: Lang
 def format_value(fact: Fact, lang: Lang) -> str:
     """A fact's figure as a card shows it; "" when the fact has no number.
 
-    "> 90 000 jobs by 2030" (the year only for targets), "> 3 900 contracts since 2017".
+    "> 90 000 jobs by 2030" (the year only for targets: "by" it, or "in" it for a target
+    set for that year), "> 3 900 contracts since 2017".
     """
     if fact.value is None:
         return ""
@@ -177,20 +193,32 @@ def format_value(fact: Fact, lang: Lang) -> str:
     if fact.since is not None:
         text += f" {_word('since', lang)} {fact.since}"
     if fact.kind is FactKind.TARGET and fact.year is not None:
-        text += f" {_word('by', lang)} {fact.year}"
+        text += f" {_word(fact.timing, lang)} {fact.year}"
     return text
 
 
-def format_date(d: date | None, lang: Lang) -> str:
-    """ "22 Oct 2025" / "22 окт. 2025"; "undated" / "без даты" for None."""
+def format_date(d: date | None, lang: Lang, precision: DatePrecision = "day") -> str:
+    """A date at the precision its page gives it; "undated" / "без даты" for None.
+
+    Day: "22 Oct 2025" / "22 окт. 2025"; month: "Nov 2024" / "нояб. 2024"; year: "2016".
+    """
     if d is None:
         return _word("undated", lang)
+    if precision == "year":
+        return str(d.year)
+    if precision == "month":
+        return f"{_MONTHS_ALONE[lang][d.month - 1]} {d.year}"
     return f"{d.day} {_MONTHS[lang][d.month - 1]} {d.year}"
+
+
+def source_date(source: Source, lang: Lang) -> str:
+    """The source's date at the precision the page gives it."""
+    return format_date(source.date, lang, source.date_precision)
 
 
 def citation_line(source: Source, lang: Lang) -> str:
     """ "— TASS, 22 Oct 2025": publisher and date, without the URL."""
-    return f"— {source.publisher}, {format_date(source.date, lang)}"
+    return f"— {source.publisher}, {source_date(source, lang)}"
 
 
 def fact_clipboard_text(pack: Pack, fact: Fact, lang: Lang) -> str:
@@ -256,7 +284,7 @@ class _SourceList:
                 continue
             entry = (
                 f"{number}. {md_escape(source.publisher)}, “{md_escape(source.title)}”, "
-                f"{format_date(source.date, lang)}"
+                f"{source_date(source, lang)}"
             )
             if source.url:
                 url = source.url

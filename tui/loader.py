@@ -666,6 +666,14 @@ class _Loader:
         for key, needed in table.needs:
             if key in data and needed not in data:
                 self.fail(entry, (*keys, key), f"needs key '{needed}'")
+        for key, other, value in table.only_when:
+            # An invalid `other` has its own error already; judge only against a valid one.
+            if key in data and other in values and values[other] != value:
+                self.fail(
+                    entry,
+                    (*keys, key),
+                    f'only for {other} = "{value}", not {other} = {_q(values[other])}',
+                )
         return values, self.error_count == before
 
     def check_value(self, entry: _Entry, spec: FieldSpec, raw: Any, keys: KeyPath) -> Any:
@@ -842,6 +850,57 @@ class _Loader:
             table = ENTRIES[kind].table
             for entry in entries:
                 self.check_refs(entry, table, entry.values, (), registry)
+        for entry in self.entries["source"]:
+            self.check_date_precision(entry)
+        for entry in self.entries["series"]:
+            self.check_points_dated(entry, registry["source"])
+        for entry in self.entries["fact"]:
+            self.check_series_unit(entry, registry["series"])
+
+    def check_date_precision(self, entry: _Entry) -> None:
+        """A month or year date must be written as the first day of that month or year."""
+        when = entry.values.get("date")
+        precision = entry.values.get("date_precision", "day")
+        if not isinstance(when, date) or precision == "day":
+            return
+        first = when.replace(day=1) if precision == "month" else when.replace(month=1, day=1)
+        if when != first:
+            self.fail(
+                entry,
+                ("date",),
+                f'date_precision = "{precision}" needs the first day of the {precision}'
+                f" ({first.isoformat()}), not {when.isoformat()}",
+            )
+
+    def check_points_dated(self, entry: _Entry, sources: dict[str, _Entry]) -> None:
+        """Every point of a series must cite a dated source: the point sits on a time axis."""
+        for index, point in enumerate(entry.values.get("points") or []):
+            source = sources.get(str(point.get("source")))
+            # A date that was written but is invalid has its own error already.
+            if source is None or "date" in source.given:
+                continue
+            self.fail(
+                entry,
+                ("points", index, "source"),
+                f"source {_q(point['source'])} has no date: an undated source cannot place a"
+                " point on the time axis",
+            )
+
+    def check_series_unit(self, entry: _Entry, series: dict[str, _Entry]) -> None:
+        """Warn when a fact and the series drawn beside it count in different units."""
+        unit = entry.values.get("unit")
+        linked = series.get(str(entry.values.get("series")))
+        if unit is None or linked is None:
+            return
+        other = linked.values.get("unit")
+        if other is not None and other != unit:
+            self.at(
+                entry,
+                ("series",),
+                "warning",
+                f"{self.describe(entry, ('series',))}: the fact's unit {_q(unit)} differs from"
+                f" the unit {_q(other)} of series {_q(linked.values['id'])}",
+            )
 
     def check_refs(
         self,
@@ -881,6 +940,7 @@ class _Loader:
                 language=v["language"],
                 primary=v["id"] == primary,
                 note=v.get("note"),
+                date_precision=v.get("date_precision", "day"),
             )
         children: dict[str | None, list[_Entry]] = {}
         for entry in self.entries["section"]:
@@ -935,6 +995,7 @@ class _Loader:
                     derivation=v.get("derivation"),
                     series=v.get("series"),
                     note=v.get("note"),
+                    timing=v.get("timing", "by"),
                 )
             )
         series: dict[str, Series] = {}

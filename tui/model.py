@@ -15,6 +15,10 @@ from typing import Literal
 
 Lang = Literal["ru", "en"]
 LANGS: tuple[Lang, ...] = ("ru", "en")
+DatePrecision = Literal["day", "month", "year"]
+DATE_PRECISIONS: tuple[DatePrecision, ...] = ("day", "month", "year")
+Timing = Literal["by", "in"]
+TIMINGS: tuple[Timing, ...] = ("by", "in")
 
 
 class FactKind(StrEnum):
@@ -66,11 +70,12 @@ class Unit:
     ru_few: str  # 2–4, 22–24 … and fractions: "компании"
     ru_many: str  # 0, 5–20, 25 … : "компаний"
     symbol: str = ""  # shown instead of a word when set, e.g. "m²" or "×"
+    symbol_ru: str = ""  # the symbol in Russian where it differs: "м²", "га"
 
     def label(self, value: float, lang: Lang) -> str:
         """The unit's label to stand after `value` in `lang`."""
         if self.symbol:
-            return self.symbol
+            return self.symbol_ru if lang == "ru" and self.symbol_ru else self.symbol
         if lang == "en":
             return self.en_one if value == 1 else self.en_many
         if value != int(value):
@@ -100,8 +105,8 @@ UNITS: dict[str, Unit] = {
         Unit("contracts", "contract", "contracts", "контракт", "контракта", "контрактов"),
         Unit("countries", "country", "countries", "страна", "страны", "стран"),
         Unit("services", "service", "services", "сервис", "сервиса", "сервисов"),
-        Unit("m2", "m²", "m²", "м²", "м²", "м²", symbol="m²"),
-        Unit("ha", "ha", "ha", "га", "га", "га", symbol="ha"),
+        Unit("m2", "m²", "m²", "м²", "м²", "м²", symbol="m²", symbol_ru="м²"),
+        Unit("ha", "ha", "ha", "га", "га", "га", symbol="ha", symbol_ru="га"),
         Unit("rub", "rouble", "roubles", "рубль", "рубля", "рублей", symbol="₽"),
         Unit("percent", "%", "%", "%", "%", "%", symbol="%"),
         Unit("times", "time", "times", "раз", "раза", "раз", symbol="×"),
@@ -121,6 +126,9 @@ class Source:
     language: str
     primary: bool = False
     note: Localized | None = None
+    # How much of `date` the page gives: for "month" and "year" the date is the first day of
+    # that month or year, and only the month or year is shown.
+    date_precision: DatePrecision = "day"
 
 
 @dataclass(frozen=True)
@@ -150,6 +158,8 @@ class Fact:
     derivation: Localized | None = None  # how a derived figure was computed, in words
     series: str | None = None  # Series.id drawn beside this fact's metric card
     note: Localized | None = None
+    # Targets only: "by" 2030 (reached by the end of that year) or "in" 2026 (during that year).
+    timing: Timing = "by"
 
     @property
     def is_numeric(self) -> bool:

@@ -14,7 +14,7 @@ import json
 from dataclasses import dataclass
 from typing import Literal
 
-from tui.model import UNITS, Basis, FactKind, Qualifier
+from tui.model import DATE_PRECISIONS, TIMINGS, UNITS, Basis, FactKind, Qualifier
 
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 PATH_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*(/[a-z0-9]+(-[a-z0-9]+)*)*$"
@@ -69,6 +69,8 @@ class TableSpec:
     required_when: tuple[tuple[str, str, str], ...] = ()
     # Keys that need another key: (key, needed).
     needs: tuple[tuple[str, str], ...] = ()
+    # (key, other, value): `key` may be given only when `other` equals `value`.
+    only_when: tuple[tuple[str, str, str], ...] = ()
 
     def field(self, name: str) -> FieldSpec | None:
         return self._by_name.get(name)
@@ -161,10 +163,18 @@ SOURCE = TableSpec(
         FieldSpec("publisher", "text", "Who published it, e.g. TASS.", required=True),
         FieldSpec("title", "text", "The headline as published.", required=True),
         FieldSpec("date", "date", "Publication date (a TOML local date); omit when undated."),
+        FieldSpec(
+            "date_precision",
+            "enum",
+            "How much of the date the page gives; default: day. For month or year, date is the"
+            " first day of that month or year.",
+            enum=DATE_PRECISIONS,
+        ),
         FieldSpec("url", "url", "Address of the page; only where known."),
         FieldSpec("language", "language", "Language code of the page, e.g. ru.", required=True),
         FieldSpec("note", "localized", "Optional note about the source."),
     ),
+    needs=(("date_precision", "date"),),
 )
 
 SECTION = TableSpec(
@@ -193,14 +203,29 @@ FACT = TableSpec(
         FieldSpec("qualifier", "enum", "The source's hedge on the number.", enum=QUALIFIERS),
         FieldSpec("year", "year", "The year the number refers to (the target year for targets)."),
         FieldSpec("since", "year", "Start year of a cumulative figure ('since 2017')."),
+        FieldSpec(
+            "timing",
+            "enum",
+            "Targets only: reached by the year (default) or during it ('over 25 events in 2026').",
+            enum=TIMINGS,
+        ),
         FieldSpec("series", "slug", "Id of a [[series]] drawn beside the fact.", ref="series"),
         FieldSpec("note", "localized", "Optional note."),
-        FieldSpec("quote", "table", "Required for kind = quote.", table=QUOTE),
-        FieldSpec("derivation", "localized", "Required for kind = derived: the rule in words."),
+        FieldSpec("quote", "table", "Required for kind = quote, and only for it.", table=QUOTE),
+        FieldSpec(
+            "derivation",
+            "localized",
+            "Required for kind = derived, and only for it: the rule in words.",
+        ),
     ),
     together=("value", "unit", "qualifier", "year"),
     required_when=(("kind", "quote", "quote"), ("kind", "derived", "derivation")),
     needs=(("since", "value"),),
+    only_when=(
+        ("quote", "kind", "quote"),
+        ("derivation", "kind", "derived"),
+        ("timing", "kind", "target"),
+    ),
 )
 
 SERIES = TableSpec(
@@ -295,14 +320,19 @@ def _table_schema(table: TableSpec) -> dict[str, object]:
         dependent.setdefault(key, []).append(needed)
     if dependent:
         schema["dependentRequired"] = dependent
-    if table.required_when:
-        schema["allOf"] = [
-            {
-                "if": {"properties": {key: {"const": value}}, "required": [key]},
-                "then": {"required": [needed]},
-            }
-            for key, value, needed in table.required_when
-        ]
+    rules: list[dict[str, object]] = [
+        {
+            "if": {"properties": {key: {"const": value}}, "required": [key]},
+            "then": {"required": [needed]},
+        }
+        for key, value, needed in table.required_when
+    ]
+    rules += [
+        {"if": {"required": [key]}, "then": {"properties": {other: {"const": value}}}}
+        for key, other, value in table.only_when
+    ]
+    if rules:
+        schema["allOf"] = rules
     return schema
 
 
