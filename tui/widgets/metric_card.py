@@ -163,6 +163,11 @@ class MetricCard(Vertical):
             yield Label(Text(badge), classes=f"badge {badge_class}")
         if self.fact is not None:
             yield Static(Text(self.fact.text.get(lang)), classes="card-caption")
+            if self.fact.derivation is not None:
+                # A derived number is not the source's: the card itself says how it was made.
+                derivation = Text(t("derived-from", lang), style="bold")
+                derivation.append(self.fact.derivation.get(lang))
+                yield Static(derivation, classes="card-meta")
         series = self.series
         if series is None and self.fact is not None and self.fact.series:
             series = self._pack.series.get(self.fact.series)
