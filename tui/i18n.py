@@ -10,6 +10,7 @@ import os
 from collections.abc import Mapping
 
 from tui.model import Lang
+from tui.sanitize import sanitize
 
 # key → (ru, en)
 STRINGS: dict[str, tuple[str, str]] = {
@@ -149,7 +150,11 @@ def t(key: str, lang: Lang, **values: object) -> str:
     """The UI string `key` in `lang`, with `{name}` fields filled from `values`."""
     ru, en = STRINGS.get(key, (key, key))
     text = ru if lang == "ru" else en
-    return text.format(**values) if values else text
+    # Values come from outside the program (paths, a tool's error output): clean them here so no
+    # caller can put a control sequence on screen through a UI string.
+    if not values:
+        return text
+    return text.format(**{name: sanitize(str(value))[0] for name, value in values.items()})
 
 
 def detect_locale_lang(environ: Mapping[str, str] | None = None) -> Lang:
