@@ -27,5 +27,18 @@ typecheck: $(STAMP)
 pytest: $(STAMP)
 	$(BIN)/pytest
 
+# The snapshot tests' scenes as screenshots/*.svg, plus PNGs when rsvg-convert is installed.
+screenshots: $(STAMP)
+	$(BIN)/python tests/make_screenshots.py screenshots
+
+# Issue 5's benchmarks: rewrites bench/RESULTS.md (slow; run on a quiet machine).
+# `make test` runs the smoke version (one run per figure) through tests/test_bench_smoke.py.
+.PHONY: bench-smoke
+bench: $(STAMP)
+	$(BIN)/python -m bench.run --runs 9
+
+bench-smoke: $(STAMP)
+	$(BIN)/python -m bench.run --quick
+
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,239 @@
+"""Key latency inside the app: moving through the tree and the fact list, and typing a search.
+
+Runs the app headless with `App.run_test` and times each key from the moment it is sent until
+every message it caused has been handled (workers included) and the screen has been laid out
+and rendered. `Pilot.press` itself is not timed: it sleeps at least 2 × 20 ms in
+`textual._wait.wait_for_idle` after every key, which would hide a 16 ms target. Headless runs
+skip only the final write of the frame to the terminal.
+
+Run in its own process by bench.run, one pack per process, printing one JSON object:
+
+    python -m bench.keys --content DIR --section PATH --search WORD
+    python -m bench.keys --minimal
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import gc
+import json
+import os
+import statistics
+import sys
+import tempfile
+import time
+import unicodedata
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from textual import events
+from textual.app import App
+from textual.keys import REPLACED_KEYS, _character_to_key, _get_unicode_name_from_key
+from textual.pilot import Pilot
+from textual.worker import WorkerState
+
+SIZE = (120, 40)
+PAUSE_BETWEEN_KEYS = 0.03  # a fast typist; lets timers due after a key run before the next one
+
+TREE_KEYS = (
+    ["down"] * 20 + ["up"] * 10 + ["G", "g"] + ["j"] * 10 + ["k"] * 5 + ["right", "left"] * 3
+)
+LIST_KEYS = ["down"] * 25 + ["up"] * 10 + ["j"] * 10 + ["k"] * 5
+
+
+def _key_event(key: str) -> events.Key:
+    """The event Textual's own `App._press_keys` would post for `key`."""
+    if len(key) == 1 and not key.isalnum():
+        key = _character_to_key(key)
+    original = REPLACED_KEYS.get(key, key)
+    char: str | None
+    try:
+        char = unicodedata.lookup(_get_unicode_name_from_key(original))
+    except KeyError:
+        char = key if len(key) == 1 else None
+    return events.Key(key, char)
+
+
+def _busy(app: App[Any]) -> bool:
+    pumps = [app, *app.screen.walk_children(with_self=True)]
+    if any(not pump._message_queue.empty() for pump in pumps):
+        return True
+    return any(w.state in (WorkerState.PENDING, WorkerState.RUNNING) for w in app.workers)
+
+
+async def settle(pilot: Pilot[Any]) -> None:
+    """Return once the app has handled everything queued and painted the result."""
+    app = pilot.app
+    for _ in range(200):
+        await pilot._wait_for_screen()
+        if app.workers:
+            await app.workers.wait_for_complete()
+        await asyncio.sleep(0)
+        if not _busy(app):
+            break
+    # The 60 fps update timer would do this within 16.7 ms; doing it now times the work, not
+    # the timer.
+    app.screen._on_timer_update()
+
+
+class KeyTimes:
+    """Latency (wall) and CPU time of each key of one activity."""
+
+    def __init__(self) -> None:
+        self.keys: list[str] = []
+        self.wall: list[float] = []
+        self.cpu: list[float] = []
+
+    def over_budget(self, budget: float) -> bool:
+        """True once this activity has taken `budget` seconds: a slow app still finishes."""
+        return sum(self.wall) > budget
+
+    def summary(self) -> dict[str, Any]:
+        if not self.wall:
+            return {"count": 0}
+        slowest = max(range(len(self.wall)), key=self.wall.__getitem__)
+        return {
+            "count": len(self.wall),
+            "median": statistics.median(self.wall),
+            "max": self.wall[slowest],
+            "slowest_key": self.keys[slowest],
+            "cpu_median": statistics.median(self.cpu),
+            "cpu_max": max(self.cpu),
+        }
+
+
+async def press(pilot: Pilot[Any], key: str, times: KeyTimes) -> None:
+    """Send one key as a terminal would and time it until handled and painted."""
+    app = pilot.app
+    assert app._driver is not None
+    event = _key_event(key)
+    event.set_sender(app)
+    wall0, cpu0 = time.perf_counter(), time.process_time()
+    app._driver.send_message(event)
+    await settle(pilot)
+    wall, cpu = time.perf_counter() - wall0, time.process_time() - cpu0
+    times.keys.append(key)
+    times.wall.append(wall)
+    times.cpu.append(cpu)
+    await asyncio.sleep(PAUSE_BETWEEN_KEYS)
+
+
+def _focus_name(app: App[Any]) -> str:
+    focused = app.focused
+    return "none" if focused is None else type(focused).__name__
+
+
+async def measure_app(
+    app: App[Any],
+    *,
+    fact_list: bool,
+    search_word: str | None,
+    max_keys: int = 1_000,
+    budget: float = 20.0,
+) -> dict[str, Any]:
+    """Drive `app` through the tree, the fact list and a search; return the timings.
+
+    Each activity presses at most `max_keys` keys and stops early after `budget` seconds.
+    """
+    notes: list[str] = []
+    tree, facts = KeyTimes(), KeyTimes()
+    start = time.perf_counter()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        mounted = time.perf_counter() - start
+        gc.collect()
+        start_focus = _focus_name(app)
+        notes.append(f"focus at start: {start_focus}")
+        if fact_list:
+            await press(pilot, "tab", facts)
+            notes.append(f"focus after tab: {_focus_name(app)}")
+            for key in LIST_KEYS[:max_keys]:
+                if facts.over_budget(budget):
+                    notes.append(f"fact list: stopped after {len(facts.wall)} keys (budget)")
+                    break
+                await press(pilot, key, facts)
+            await press(pilot, "shift+tab", facts)
+            notes.append(f"focus after shift+tab: {_focus_name(app)}")
+        for key in TREE_KEYS[:max_keys]:
+            if tree.over_budget(budget):
+                notes.append(f"tree: stopped after {len(tree.wall)} keys (budget)")
+                break
+            await press(pilot, key, tree)
+        result: dict[str, Any] = {"mount": mounted, "notes": notes}
+        if search_word:
+            opening, typing = KeyTimes(), KeyTimes()
+            screen_before = app.screen
+            await press(pilot, "/", opening)
+            pushed = app.screen is not screen_before
+            where = f"pushed {type(app.screen).__name__}" if pushed else "kept the screen"
+            notes.append(f"search: '/' {where}, focus {_focus_name(app)}")
+            for key in [*search_word, "backspace", "backspace", "backspace"][:max_keys]:
+                if typing.over_budget(budget):
+                    notes.append(f"search: stopped after {len(typing.wall)} keys (budget)")
+                    break
+                await press(pilot, key, typing)
+            await press(pilot, "escape", opening)
+            result["search_open"] = opening.summary()
+            result["search"] = typing.summary()
+    result["tree"] = tree.summary()
+    result["facts"] = facts.summary()
+    return result
+
+
+def _pack_app(content: Path, section: str | None, state_dir: Path) -> tuple[App[Any], float, int]:
+    from tui.app import MoscowApp
+    from tui.loader import load_pack
+
+    start = time.perf_counter()
+    result = load_pack([content])
+    loaded = time.perf_counter() - start
+    if result.pack is None:
+        problems = "\n".join(str(p) for p in result.errors[:20])
+        raise SystemExit(f"{content}: {len(result.errors)} errors\n{problems}")
+    app = MoscowApp(result.pack, start_path=section, lang="en", state_path=state_dir / "state.json")
+    return app, loaded, len(result.pack.facts)
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description="Key latency of moscow-tui (JSON on stdout).")
+    parser.add_argument("--content", type=Path)
+    parser.add_argument("--section", help="start at this section (it should have facts)")
+    parser.add_argument("--search", help="an English word to type into the search")
+    parser.add_argument("--minimal", action="store_true", help="measure bench/minimal_app.py")
+    parser.add_argument("--max-keys", type=int, default=1_000, help="keys per activity at most")
+    parser.add_argument("--budget", type=float, default=20.0, help="seconds per activity at most")
+    args = parser.parse_args(argv)
+
+    with tempfile.TemporaryDirectory(prefix="moscow-bench-keys-") as tmp:
+        home = Path(tmp)
+        # Never read or write the developer's own state or config.
+        os.environ["XDG_STATE_HOME"] = str(home / "state")
+        os.environ["XDG_CONFIG_HOME"] = str(home / "config")
+        if args.minimal:
+            from bench.minimal_app import MinimalApp
+
+            app: App[Any] = MinimalApp()
+            loaded, n_facts = 0.0, 0
+            fact_list = False
+        else:
+            app, loaded, n_facts = _pack_app(args.content, args.section, home)
+            fact_list = True
+        result = asyncio.run(
+            measure_app(
+                app,
+                fact_list=fact_list,
+                search_word=args.search,
+                max_keys=args.max_keys,
+                budget=args.budget,
+            )
+        )
+    result["load"] = loaded
+    result["facts_loaded"] = n_facts
+    json.dump(result, sys.stdout)
+    sys.stdout.write("\n")
+
+
+if __name__ == "__main__":
+    main()
