@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import os
+import sys
 from pathlib import Path
 from typing import ClassVar
 
+from textual import events
 from textual.app import App
 from textual.binding import Binding, BindingType
+from textual.geometry import Size
 from textual.reactive import reactive
 
 from tui.commands import MoscowCommands
@@ -17,6 +21,8 @@ from tui.paths import state_file
 from tui.screens.main import MainScreen
 from tui.state import UiState, load_state, save_state
 
+# How often the terminal's size is compared with the app's (see `_check_terminal_size`).
+SIZE_CHECK_INTERVAL = 0.5
 # Saving the section on every cursor move would write a file per keypress; wait for a pause.
 SECTION_SAVE_DELAY = 1.0
 
@@ -72,6 +78,8 @@ class MoscowApp(App[None]):
         return next(iter(sections))
 
     def on_mount(self) -> None:
+        if not self.is_headless:
+            self.set_interval(SIZE_CHECK_INTERVAL, self._check_terminal_size)
         self._update_title()
         self.push_screen(MainScreen(self.pack, self.lang, self.start_path))
         for notice in self._notices:
@@ -144,3 +152,21 @@ class MoscowApp(App[None]):
     def on_unmount(self) -> None:
         if self._started:
             self.save()
+
+    def _check_terminal_size(self) -> None:
+        """Catch up with a resize whose SIGWINCH Textual's driver never turned into an event.
+
+        In a burst of resizes under load, the driver sometimes reports only an early size and
+        then nothing more (seen here with 50 resizes in a pseudo-terminal), leaving the layout
+        at a stale size until the next resize. Comparing twice a second costs one ioctl.
+        """
+        stream = sys.__stdout__
+        if stream is None:
+            return
+        try:
+            columns, lines = os.get_terminal_size(stream.fileno())
+        except (OSError, ValueError):
+            return
+        size = Size(columns, lines)
+        if size != self.size:
+            self.post_message(events.Resize(size, size))
