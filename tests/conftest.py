@@ -16,11 +16,12 @@ MakePack = Callable[..., Path]
 
 @pytest.fixture(autouse=True)
 def _isolated_user_dirs(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
-    """Point XDG state and config at a temp dir so no test touches the developer's own."""
+    """Point XDG state, config and cache at a temp dir so no test touches the developer's own."""
     base = tmp_path_factory.mktemp("xdg")
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("XDG_STATE_HOME", str(base / "state"))
         patch.setenv("XDG_CONFIG_HOME", str(base / "config"))
+        patch.setenv("XDG_CACHE_HOME", str(base / "cache"))
         yield
 
 

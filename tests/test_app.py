@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
-from app_helpers import MARKUP_TEXTS, build_pack, markup_pack
+from app_helpers import MARKUP_TEXTS, L, build_pack, markup_pack
+from textual.content import Content
 from textual.pilot import Pilot
 from textual.widgets import Input, Static
 
@@ -19,8 +21,8 @@ from tui.i18n import detect_locale_lang
 from tui.model import Lang, Pack
 from tui.screens.help import HelpScreen
 from tui.screens.search import SearchScreen, build_entries, highlighted, search
-from tui.widgets.fact_list import FactItem, FactList
-from tui.widgets.fact_panel import FactPanel
+from tui.widgets.fact_list import FactList, fact_text, wrapped_height
+from tui.widgets.fact_panel import MAX_CARDS, FactPanel
 from tui.widgets.metric_card import GAP, year_bars
 from tui.widgets.section_tree import SectionTree
 
@@ -162,8 +164,10 @@ async def test_tab_into_fact_list_and_move(
         assert facts.highlighted == 2
         await pilot.press("k")
         assert facts.highlighted_fact == pack.facts_in("infrastructure/technoparks")[1]
-        highlighted = [item for item in facts.children if item.has_class("-highlight")]
-        assert len(highlighted) == 1
+        # Exactly the highlighted fact is drawn in the focused highlight's look.
+        looks = [facts._look(index) for index in range(len(facts.facts))]
+        assert [look == looks[1] for look in looks].count(True) == 1
+        assert looks[1] != looks[0]
 
 
 async def test_copy_fact_and_section(
@@ -287,7 +291,7 @@ async def test_deep_link_opens_there(
         assert tree(app).current_path == "support/export"
         assert panel_title(app) == "Export"
         # The series not linked to a fact has its own card.
-        assert app.screen.query("#series-export-volume")
+        assert any(card.series and card.series.id == "export-volume" for card in panel(app).cards)
 
 
 async def test_unknown_deep_link_gives_notice(
@@ -423,7 +427,7 @@ async def test_wide_terminal_uses_more_room(make_app: Callable[..., MoscowApp]) 
         await settle(pilot)
         narrow_tree = tree(app).region.width
         assert narrow_tree > 28
-        cards = list(app.screen.query(".metric-card"))
+        cards = panel(app).cards
         assert len(cards) >= 2
         assert cards[0].region.y == cards[1].region.y  # side by side
 
@@ -493,8 +497,9 @@ async def test_markup_looking_content_shows_literally(
             title = panel_title(app)
             for snippet in MARKUP_TEXTS:
                 assert snippet in title
-            for item in fact_list(app).query(FactItem):
-                assert "[@click=app.quit]q[/]" in str(item.render())
+            facts = fact_list(app)
+            for index in range(len(facts.facts)):
+                assert "[@click=app.quit]q[/]" in facts.rendered_text(index)
             await pilot.press("j")
             await settle(pilot)
         node = tree(app).cursor_node
@@ -593,3 +598,54 @@ async def test_palette_offers_search_hits(make_app: Callable[..., MoscowApp]) ->
         assert panel(app).path == "quotes"
         assert fact_list(app).highlighted_fact is not None
         assert fact_list(app).highlighted_fact.id == "quote-mayor"  # type: ignore[union-attr]
+
+
+def many_figures_pack(count: int) -> Pack:
+    """The test pack with `count` extra numeric facts in the technoparks section."""
+    base = build_pack()
+    template = next(f for f in base.facts_in("infrastructure/technoparks") if f.is_numeric)
+    extra = tuple(
+        dataclasses.replace(template, id=f"extra-{n}", text=L(f"Доп. {n}", f"Extra {n}"))
+        for n in range(count)
+    )
+    return dataclasses.replace(base, facts=(*base.facts, *extra))
+
+
+async def test_many_figures_cap_the_cards_but_not_the_list(
+    make_app: Callable[..., MoscowApp],
+) -> None:
+    pack = many_figures_pack(40)
+    path = "infrastructure/technoparks"
+    facts = pack.facts_in(path)
+    numeric = [fact for fact in facts if fact.is_numeric]
+    app = make_app(pack, start_path=path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        cards = panel(app).cards
+        assert [card.fact for card in cards] == numeric[:MAX_CARDS]
+        more = str(app.screen.query_one("#cards-more", Static).render())
+        assert f"{len(numeric) - MAX_CARDS} more figures" in more
+        await pilot.press("tab", "G")
+        await settle(pilot)
+        assert fact_list(app).highlighted_fact == facts[-1]
+        # The last fact is on screen: the panel scrolled down to it.
+        facts_widget = fact_list(app)
+        assert facts_widget._layout is not None
+        last_line = facts_widget.region.y + facts_widget._layout.tops[-1]
+        assert panel(app).scroll_y > 0
+        assert panel(app).region.y <= last_line < panel(app).region.bottom
+        await pilot.press("shift+tab", "j")
+        await settle(pilot)
+        assert len(panel(app).cards) <= MAX_CARDS
+        assert not app.screen.query_one("#cards-more").display
+
+
+@pytest.mark.parametrize("width", [8, 23, 41, 77])
+def test_fact_heights_counted_as_content_wraps(width: int) -> None:
+    """The list lays out facts by counting lines; the count must match what is drawn."""
+    for pack in (build_pack(), markup_pack()):
+        for lang in ("en", "ru"):
+            for fact in pack.facts:
+                text = fact_text(pack, fact, lang)
+                drawn = Content.from_rich_text(text).wrap(width)
+                assert wrapped_height(text.plain, width) == len(drawn), (fact.id, lang)

@@ -23,6 +23,7 @@ UI_FREE_MODULES = [
     "tui.format",
     "tui.export",
     "tui.paths",
+    "tui.cache",
     "tui.clipboard",
     "tui.state",
     "tui.cli",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import events
 from textual.app import App
@@ -13,7 +13,6 @@ from textual.binding import Binding, BindingType
 from textual.geometry import Size
 from textual.reactive import reactive
 
-from tui.commands import MoscowCommands
 from tui.format import source_date
 from tui.i18n import detect_locale_lang, t
 from tui.model import LANGS, Lang, Pack
@@ -21,17 +20,27 @@ from tui.paths import state_file
 from tui.screens.main import MainScreen
 from tui.state import UiState, load_state, save_state
 
+if TYPE_CHECKING:
+    from textual.command import Provider
+
 # How often the terminal's size is compared with the app's (see `_check_terminal_size`).
 SIZE_CHECK_INTERVAL = 0.5
 # Saving the section on every cursor move would write a file per keypress; wait for a pause.
 SECTION_SAVE_DELAY = 1.0
 
 
+def _moscow_commands() -> type[Provider]:
+    """The palette's provider, imported on the palette's first use rather than at start-up."""
+    from tui.commands import MoscowCommands
+
+    return MoscowCommands
+
+
 class MoscowApp(App[None]):
     """Explore a content pack: a section tree, fact panels, copy, search, two languages."""
 
     CSS_PATH = "styles/app.tcss"
-    COMMANDS = App.COMMANDS | {MoscowCommands}
+    COMMANDS = App.COMMANDS | {_moscow_commands}
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+q", "quit", "Quit", show=False, priority=True, id="quit-priority"),
         Binding("q", "quit", "Quit", id="quit"),

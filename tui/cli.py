@@ -8,9 +8,8 @@ the app is opened, which keeps `check` and `export` fast.
 
 from __future__ import annotations
 
-import argparse
 import contextlib
-import difflib
+import gc
 import io
 import os
 import sys
@@ -22,6 +21,8 @@ from tui import __version__
 from tui.model import LANGS, Lang
 
 if TYPE_CHECKING:
+    import argparse
+
     from tui.loader import ContentProblem, LoadResult
     from tui.model import Pack
 
@@ -76,6 +77,8 @@ def _add_lang_option(parser: argparse.ArgumentParser, what: str) -> None:
 
 def app_parser() -> argparse.ArgumentParser:
     """The parser of the app form; its help also lists the commands."""
+    import argparse  # not at the top: the app's usual start skips it (see `_quick_app_args`)
+
     commands = "\n".join(f"  {name:<8}{text}" for name, text in COMMANDS.items())
     parser = argparse.ArgumentParser(
         prog=PROG,
@@ -106,6 +109,8 @@ def app_parser() -> argparse.ArgumentParser:
 
 def command_parser() -> argparse.ArgumentParser:
     """The parser of the command form: `moscow-tui COMMAND ...`."""
+    import argparse
+
     parser = argparse.ArgumentParser(prog=PROG)
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -155,11 +160,15 @@ def _problem_count(result: LoadResult) -> str:
     return f"{_plural(len(result.errors), 'error')}, {_plural(len(result.warnings), 'warning')}"
 
 
-def _load(dirs: Sequence[Path] | None) -> Pack:
-    """The pack, or every problem on stderr and exit 1."""
-    from tui.loader import load_pack
+def _load(dirs: Sequence[Path] | None, *, background: bool = False) -> Pack:
+    """The pack (from the cache when it matches), or every problem on stderr and exit 1."""
+    from tui.cache import cached_pack, load_pack_cached
 
-    result = load_pack(list(dirs) if dirs else None)
+    folders = list(dirs) if dirs else None
+    pack = cached_pack(folders)  # a hit imports neither the loader nor the TOML parser
+    if pack is not None:
+        return pack
+    result = load_pack_cached(folders, background=background)
     if result.pack is None or result.errors:
         _print_problems(result.problems)
         print(f"{PROG}: content has {_problem_count(result)}", file=sys.stderr)
@@ -173,6 +182,8 @@ def _section_path(pack: Pack, path: str | None) -> str | None:
         return None
     if path.strip("/") in pack.sections:
         return path.strip("/")
+    import difflib
+
     # repr: the path is the user's own text, but escape sequences in it must not reach the terminal.
     lines = [f"unknown section path {path!r}"]
     if path in COMMANDS:
@@ -189,9 +200,9 @@ def _section_path(pack: Pack, path: str | None) -> str | None:
 
 
 def run_check(dirs: Sequence[Path]) -> int:
-    from tui.loader import load_pack
+    from tui.cache import load_pack_cached
 
-    result = load_pack(list(dirs) if dirs else None)
+    result = load_pack_cached(list(dirs) if dirs else None)
     _print_problems(result.problems)
     if result.pack is None or result.errors:
         print(_problem_count(result), file=sys.stderr)
@@ -240,9 +251,10 @@ def run_paths(dirs: Sequence[Path] | None) -> int:
     return EXIT_OK
 
 
-def run_app(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
-    pack = _load(args.content)
-    section = _section_path(pack, args.section)
+def run_app(section_arg: str | None, lang: Lang | None, content: Sequence[Path] | None) -> int:
+    # The app writes the cache from a child process: its first frame need not wait for it.
+    pack = _load(content, background=True)
+    section = _section_path(pack, section_arg)
     try:
         from tui.app import MoscowApp
     except ModuleNotFoundError as error:
@@ -250,11 +262,53 @@ def run_app(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
         # inside it is a real error and must surface.
         if error.name != "tui.app":
             raise
-        parser.print_help()
+        app_parser().print_help()
         return EXIT_OK
-    app = MoscowApp(pack, start_path=section, lang=args.lang)
+    # The pack lives as long as the app and holds no garbage: move it (and the imports) out of
+    # the cyclic collector's sight, so full collections while the app runs stay short.
+    gc.freeze()
+    app = MoscowApp(pack, start_path=section, lang=lang)
     app.run()
     return int(app.return_code or 0)
+
+
+def _quick_app_args(argv: list[str]) -> tuple[str | None, Lang | None, list[Path] | None] | None:
+    """The app form's arguments when `argv` is plainly one of its usual shapes, else None.
+
+    Saves importing and building argparse on the app's start. Anything unusual (help, version,
+    abbreviations, a bad value, a stray option) returns None and goes to argparse, which then
+    accepts or explains it exactly as before.
+    """
+    section: str | None = None
+    lang: Lang | None = None
+    content: list[Path] | None = None
+    index = 0
+    while index < len(argv):
+        arg = argv[index]
+        name, equals, value = arg.partition("=")
+        if name in ("--lang", "--content") and arg.startswith("--"):
+            if not equals:
+                if index + 1 >= len(argv):
+                    return None
+                index += 1
+                value = argv[index]
+                if value.startswith("-"):
+                    return None
+            if name == "--lang":
+                if value == "ru":
+                    lang = "ru"
+                elif value == "en":
+                    lang = "en"
+                else:
+                    return None
+            else:
+                content = [*(content or []), Path(value)]
+        elif arg.startswith("-") or section is not None:
+            return None
+        else:
+            section = arg
+        index += 1
+    return section, lang, content
 
 
 def _dispatch(argv: list[str]) -> int:
@@ -267,8 +321,11 @@ def _dispatch(argv: list[str]) -> int:
         if args.command == "schema":
             return run_schema()
         return run_paths(args.content)
-    parser = app_parser()
-    return run_app(parser, parser.parse_args(argv))
+    quick = _quick_app_args(argv)
+    if quick is not None:
+        return run_app(*quick)
+    args = app_parser().parse_args(argv)
+    return run_app(args.section, args.lang, args.content)
 
 
 def _silence_stdout() -> None:

@@ -5,6 +5,7 @@ Themes and quit come from Textual's own system commands, which the app keeps.
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Awaitable, Callable
 from functools import partial
 
@@ -13,7 +14,7 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from tui.i18n import t
 from tui.screens.main import MainScreen
-from tui.screens.search import hit_text, search
+from tui.screens.search import UI_BUDGET, hit_text
 
 
 class MoscowCommands(Provider):
@@ -56,7 +57,15 @@ class MoscowCommands(Provider):
             score = matcher.match(name)
             if score > 0:
                 yield Hit(score, Text(name), callback, text=name, help=help_text)
-        for hit in search(main.search_entries(), query):
+        index = main.search_entries()
+        job = index.start(query)
+        # The palette runs providers on the UI thread: search in short steps and give the
+        # event loop a turn between them, so typing stays responsive and a newer query can
+        # cancel this one at any `await`.
+        while not job.step(UI_BUDGET):
+            await asyncio.sleep(0)
+        index.remember(job)
+        for hit in job.hits():
             goto: Callable[[], Awaitable[None]] = partial(
                 main.goto, hit.entry.path, hit.entry.fact_id
             )

@@ -10,20 +10,18 @@ raises, whatever the folder holds. No Textual or Rich import here.
 from __future__ import annotations
 
 import bisect
-import difflib
 import errno
 import functools
+import gc
 import math
 import os
 import re
 import stat
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any, Literal
-
-import tomli
 
 from tui.model import (
     Basis,
@@ -105,6 +103,10 @@ def load_pack(dirs: Sequence[Path] | None = None) -> LoadResult:
     """Load the pack made of every `*.toml` file in `dirs` (default: the shipped content)."""
     folders = [default_content_dir()] if dirs is None else [Path(d) for d in dirs]
     loader = _Loader()
+    # A large pack allocates millions of objects and no garbage cycles: without this, the cyclic
+    # collector would scan the growing heap again and again (a third of the time at 100k facts).
+    collecting = gc.isenabled()
+    gc.disable()
     try:
         return loader.run(folders)
     except Exception as exc:  # a bug here must not become a traceback for the reader
@@ -116,6 +118,9 @@ def load_pack(dirs: Sequence[Path] | None = None) -> LoadResult:
             f"internal error while loading: {type(exc).__name__}: {_safe(str(exc))}",
         )
         return LoadResult(None, loader.sorted_problems(), loader.files)
+    finally:
+        if collecting:
+            gc.enable()
 
 
 # --- text helpers -------------------------------------------------------------------------------
@@ -153,14 +158,149 @@ def _type_name(value: object) -> str:
     return type(value).__name__
 
 
-def _did_you_mean(word: str, choices: Iterable[str]) -> str:
+def _close_match(word: str, choices: Iterable[str]) -> str | None:
+    import difflib  # only when a problem needs a suggestion: it costs start-up time
+
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return f" (did you mean {close[0]!r}?)" if close else ""
+    return close[0] if close else None
+
+
+def _did_you_mean(word: str, choices: Iterable[str]) -> str:
+    close = _close_match(word, choices)
+    return f" (did you mean {close!r}?)" if close else ""
 
 
 def _suggest(word: str, choices: Iterable[str]) -> str:
-    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return f" (did you mean {_q(close[0])}?)" if close else ""
+    close = _close_match(word, choices)
+    return f" (did you mean {_q(close)}?)" if close else ""
+
+
+# --- fast checks -------------------------------------------------------------------------------
+
+# A fast check returns the checked value of a plainly valid raw value, or _SLOW for anything
+# else: `_Loader.check_value` then checks it again and reports the problem. Keeping every message
+# in one place means the fast path can never word an error differently.
+_SLOW: Any = object()
+FastCheck = Callable[[Any], Any]
+
+
+def _fast_text(raw: Any) -> Any:
+    # isprintable: no control, bidi or zero-width character (nothing to sanitise), no newline;
+    # isspace is False for "" too, hence the explicit emptiness test.
+    if type(raw) is str and raw and raw.isprintable() and not raw.isspace():
+        return raw
+    return _SLOW
+
+
+def _fast_pattern(pattern: re.Pattern[str], printable: bool) -> FastCheck:
+    match = pattern.match
+
+    def check(raw: Any) -> Any:
+        if type(raw) is str and match(raw) and (not printable or raw.isprintable()):
+            return raw
+        return _SLOW
+
+    return check
+
+
+def _fast_enum(choices: tuple[str, ...]) -> FastCheck:
+    allowed = frozenset(choices)
+
+    def check(raw: Any) -> Any:
+        return raw if type(raw) is str and raw in allowed else _SLOW
+
+    return check
+
+
+def _fast_integer(raw: Any) -> Any:
+    return raw if type(raw) is int else _SLOW
+
+
+def _fast_year(raw: Any) -> Any:
+    return raw if type(raw) is int and YEAR_MIN <= raw <= YEAR_MAX else _SLOW
+
+
+def _fast_number(raw: Any) -> Any:
+    kind = type(raw)
+    if kind is float:
+        return raw if math.isfinite(raw) else _SLOW
+    if kind is int and -_FLOAT_INT_LIMIT < raw < _FLOAT_INT_LIMIT:
+        return float(raw)
+    return _SLOW
+
+
+_FLOAT_INT_LIMIT = 2**1023  # every int of smaller magnitude converts to a finite float
+
+
+def _fast_date(raw: Any) -> Any:
+    return raw if type(raw) is date else _SLOW
+
+
+def _fast_localized(raw: Any) -> Any:
+    if type(raw) is dict and len(raw) == 2:
+        ru: Any = raw.get("ru")
+        en: Any = raw.get("en")
+        if _fast_text(ru) is not _SLOW and _fast_text(en) is not _SLOW:
+            return Localized(ru, en)
+    return _SLOW
+
+
+def _fast_none(raw: Any) -> Any:
+    return _SLOW
+
+
+def _fast_check(spec: FieldSpec) -> FastCheck:
+    kind = spec.kind
+    if kind == "text":
+        return _fast_text
+    if kind == "url":
+        return _fast_pattern(_URL, printable=True)
+    if kind in ("language", "slug", "path"):
+        pattern = {"language": _LANGUAGE, "slug": _SLUG, "path": _PATH}[kind]
+        return _fast_pattern(pattern, printable=False)
+    if kind == "enum":
+        return _fast_enum(spec.enum)
+    if kind == "integer":
+        return _fast_integer
+    if kind == "year":
+        return _fast_year
+    if kind == "number":
+        return _fast_number
+    if kind == "date":
+        return _fast_date
+    if kind == "localized":
+        return _fast_localized
+    return _fast_none  # tables and arrays: check_value recurses into check_table
+
+
+@dataclass(frozen=True)
+class _CompiledTable:
+    """Per-table lookups made once: each key's spec and fast check, the required keys."""
+
+    checkers: dict[str, tuple[FieldSpec, FastCheck]]
+    required: tuple[str, ...]
+    refs: tuple[FieldSpec, ...]  # fields naming another entry, and arrays of tables to descend
+
+
+_COMPILED: dict[int, tuple[TableSpec, _CompiledTable]] = {}
+
+
+def _compiled(table: TableSpec) -> _CompiledTable:
+    # Keyed by identity: hashing a frozen TableSpec would hash its whole nested tree each time.
+    found = _COMPILED.get(id(table))
+    if found is not None and found[0] is table:
+        return found[1]
+    compiled = _CompiledTable(
+        checkers={spec.name: (spec, _fast_check(spec)) for spec in table.fields},
+        required=tuple(spec.name for spec in table.fields if spec.required),
+        refs=tuple(
+            spec
+            for spec in table.fields
+            if spec.ref is not None or (spec.kind == "array" and spec.table is not None)
+        ),
+    )
+    _COMPILED[id(table)] = (table, compiled)
+    return compiled
 
 
 # --- finding lines in the raw text --------------------------------------------------------------
@@ -540,6 +680,8 @@ class _Loader:
                 f"not valid UTF-8: byte 0x{data[exc.start]:02X} cannot be decoded",
             )
             return
+        import tomli  # here, not at the top: a cached pack is loaded without parsing TOML
+
         try:
             document = tomli.loads(text)
         except tomli.TOMLDecodeError as exc:
@@ -638,22 +780,29 @@ class _Loader:
         """The values that passed their checks, and whether the whole table did."""
         values: dict[str, Any] = {}
         before = self.error_count
+        compiled = _compiled(table)
+        checkers = compiled.checkers
         for name, raw in data.items():
-            spec = table.field(name)
-            if spec is None:
+            found = checkers.get(name)
+            if found is None:
                 where = self.describe(entry, keys)
                 hint = _did_you_mean(name, table.names)
                 self.at(
                     entry, (*keys, name), "error", f"unknown key '{_safe(name)}' in {where}{hint}"
                 )
                 continue
-            checked = self.check_value(entry, spec, raw, (*keys, name))
+            spec, fast = found
+            # The fast check accepts only plainly valid values; anything else (and every
+            # message) goes through check_value.
+            checked = fast(raw)
+            if checked is _SLOW:
+                checked = self.check_value(entry, spec, raw, (*keys, name))
             if checked is not None:
                 values[name] = checked
-        for spec in table.fields:
-            if spec.required and spec.name not in data:
+        for name in compiled.required:
+            if name not in data:
                 what = "translation" if table is LOCALIZED else "key"
-                self.fail(entry, keys, f"missing {what} '{spec.name}'")
+                self.fail(entry, keys, f"missing {what} '{name}'")
         if table.together:
             given = [name for name in table.together if name in data]
             if given and len(given) < len(table.together):
@@ -787,6 +936,8 @@ class _Loader:
         return items
 
     def clean(self, entry: _Entry, text: str, keys: KeyPath) -> str:
+        if text.isprintable():  # no control, bidi or zero-width character, no line break
+            return text
         text = text.replace("\r\n", "\n")
         cleaned, notes = sanitize(text)
         if notes:
@@ -910,7 +1061,7 @@ class _Loader:
         keys: KeyPath,
         registry: dict[str, dict[str, _Entry]],
     ) -> None:
-        for spec in table.fields:
+        for spec in _compiled(table).refs:
             value = values.get(spec.name)
             if value is None:
                 continue
@@ -971,6 +1122,9 @@ class _Loader:
             )
             stack.append(list(reversed(kids)))
         rank = {path: index for index, path in enumerate(sections)}
+        # Enum lookups by value without the cost of calling the enum class per fact.
+        kinds = {member.value: member for member in FactKind}
+        qualifiers = {member.value: member for member in Qualifier}
         facts = []
         for entry in sorted(
             self.entries["fact"], key=lambda e: (rank.get(e.values["section"], len(rank)), e.seq)
@@ -981,12 +1135,12 @@ class _Loader:
                 Fact(
                     id=v["id"],
                     section=v["section"],
-                    kind=FactKind(v["kind"]),
+                    kind=kinds[v["kind"]],
                     text=v["text"],
                     source=v["source"],
                     value=v.get("value"),
                     unit=v.get("unit"),
-                    qualifier=Qualifier(v["qualifier"]) if "qualifier" in v else None,
+                    qualifier=qualifiers[v["qualifier"]] if "qualifier" in v else None,
                     year=v.get("year"),
                     since=v.get("since"),
                     quote=Quote(quote["original"], quote["translation"], quote["speaker"])

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
+from functools import cached_property
 from typing import Literal
 
 Lang = Literal["ru", "en"]
@@ -241,10 +242,28 @@ class Pack:
         return [self.sections[child] for child in self.sections[path].children]
 
     def facts_in(self, path: str) -> list[Fact]:
-        return [fact for fact in self.facts if fact.section == path]
+        """The facts of one section (not its subsections), in file order."""
+        return list(self._facts_by_section.get(path, ()))
 
     def series_in(self, path: str) -> list[Series]:
-        return [series for series in self.series.values() if series.section == path]
+        return list(self._series_by_section.get(path, ()))
+
+    # The indexes below are built on first use, in one pass; the pack is immutable, so they
+    # never go stale. `cached_property` stores them in the instance `__dict__`, which a frozen
+    # dataclass still has, and they take no part in equality.
+    @cached_property
+    def _facts_by_section(self) -> dict[str, tuple[Fact, ...]]:
+        grouped: dict[str, list[Fact]] = {}
+        for fact in self.facts:
+            grouped.setdefault(fact.section, []).append(fact)
+        return {path: tuple(facts) for path, facts in grouped.items()}
+
+    @cached_property
+    def _series_by_section(self) -> dict[str, tuple[Series, ...]]:
+        grouped: dict[str, list[Series]] = {}
+        for series in self.series.values():
+            grouped.setdefault(series.section, []).append(series)
+        return {path: tuple(items) for path, items in grouped.items()}
 
     def source_of(self, fact: Fact) -> Source:
         return self.sources[fact.source]

@@ -1,4 +1,4 @@
-"""Where the shipped content, the user's state and config live (no UI imports)."""
+"""Where the shipped content, the user's state, config and cache live (no UI imports)."""
 
 from __future__ import annotations
 
@@ -34,6 +34,11 @@ def state_dir() -> Path:
 
 def config_dir() -> Path:
     return _xdg_dir("XDG_CONFIG_HOME", ".config")
+
+
+def cache_dir() -> Path:
+    """Where the validated pack is cached (`tui.cache`): XDG_CACHE_HOME/moscow-tui."""
+    return _xdg_dir("XDG_CACHE_HOME", ".cache")
 
 
 def state_file() -> Path:

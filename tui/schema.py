@@ -10,7 +10,6 @@ loader.
 from __future__ import annotations
 
 import functools
-import json
 from dataclasses import dataclass
 from typing import Literal
 
@@ -367,4 +366,6 @@ def json_schema() -> dict[str, object]:
 
 def json_schema_text() -> str:
     """The JSON Schema as the text of `content/schema.json`."""
+    import json  # only `schema` and the staleness test need it
+
     return json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n"

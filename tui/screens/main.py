@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import gc
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import events, on
@@ -12,21 +13,23 @@ from textual.containers import Horizontal
 from textual.message import Message
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Tree
+from textual.widgets import Header, Tree
 from textual.worker import Worker, WorkerState
 
 from tui import clipboard
 from tui.format import fact_clipboard_text, section_markdown
 from tui.i18n import STRINGS, t
 from tui.model import Fact, Lang, Pack
-from tui.screens.help import HelpScreen, KeyRows, binding_rows
-from tui.screens.search import SearchEntry, SearchHit, SearchScreen, build_entries
 from tui.widgets.fact_panel import FactPanel
+from tui.widgets.key_footer import KeyFooter
 from tui.widgets.section_tree import SectionTree
 from tui.widgets.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmall
 
 if TYPE_CHECKING:
+    # The search and help screens are imported when first opened: nothing of them at start-up.
     from tui.app import MoscowApp
+    from tui.screens.help import KeyRows
+    from tui.screens.search import SearchHit, SearchIndex
 
 WIDE_WIDTH = 110
 
@@ -62,7 +65,7 @@ class MainScreen(Screen[None]):
         self.lang: Lang = lang
         self._start_path = start_path
         self._pending_fact: str | None = None
-        self._entries: list[SearchEntry] | None = None
+        self._entries: SearchIndex | None = None
         self._copy_jobs: dict[Worker[clipboard.NativeCopyResult], CopyJob] = {}
 
     @property
@@ -80,7 +83,7 @@ class MainScreen(Screen[None]):
             yield SectionTree(self.pack, self.lang, id="tree")
             yield FactPanel(self.pack, id="panel")
         yield TooSmall(id="too-small")
-        yield Footer(id="footer")
+        yield KeyFooter(id="footer")
 
     async def on_mount(self) -> None:
         self._apply_size(self.app.size.width, self.app.size.height)
@@ -88,6 +91,11 @@ class MainScreen(Screen[None]):
         tree.focus()
         tree.select_path(self._start_path)
         await self._show(self._start_path)
+        # The pack (up to millions of objects) lives as long as the app and holds no cycles to
+        # free: moving it out of the collector's view keeps full collections, which would
+        # re-scan all of it, from stalling keys for hundreds of milliseconds. (No collect
+        # first: at 100,000 facts that alone is a visible pause at start.)
+        gc.freeze()
 
     def on_resize(self, event: events.Resize) -> None:
         self._apply_size(event.size.width, event.size.height)
@@ -179,13 +187,17 @@ class MainScreen(Screen[None]):
             if fact_list is not None:
                 fact_list.focus()
 
-    def search_entries(self) -> list[SearchEntry]:
+    def search_entries(self) -> SearchIndex:
         """The search index, built on first use."""
         if self._entries is None:
+            from tui.screens.search import build_entries
+
             self._entries = build_entries(self.pack)
         return self._entries
 
     def action_search(self) -> None:
+        from tui.screens.search import SearchScreen
+
         screen = SearchScreen(self.pack, self.search_entries(), self.lang)
         self.app.push_screen(screen, self._searched)
 
@@ -195,6 +207,8 @@ class MainScreen(Screen[None]):
 
     def help_groups(self) -> list[tuple[str, KeyRows]]:
         """Rows for the help screen, from the bindings in force and those of tree and list."""
+        from tui.screens.help import binding_rows
+
         app = self.app
         # The bindings of the app and this screen; the focused widget's are listed below.
         global_bindings = [
@@ -212,6 +226,8 @@ class MainScreen(Screen[None]):
         ]
 
     def show_help(self) -> None:
+        from tui.screens.help import HelpScreen
+
         self.app.push_screen(HelpScreen(self.help_groups(), self.lang))
 
     # Copy ---------------------------------------------------------------------------------

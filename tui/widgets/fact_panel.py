@@ -2,89 +2,204 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
+from rich.style import Style as RichStyle
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
+from textual.content import Content
+from textual.geometry import Size
+from textual.strip import Strip
+from textual.style import Style
+from textual.visual import Visual
+from textual.widget import Widget
 from textual.widgets import Static
 
 from tui.format import format_value
 from tui.i18n import t
-from tui.model import Fact, Lang, Pack
+from tui.model import Fact, Lang, Pack, Series
 from tui.widgets.fact_list import FactList
 from tui.widgets.metric_card import MetricCard
 
 HEADLINES_PER_CHILD = 2
+MAX_CARDS = 8  # cards per section; the rest of the figures are in the fact list below
+
+# Kept here rather than in tui.i18n: only the panel says it, and only for very large sections.
+MORE_FIGURES = {
+    "ru": "Ещё показателей — в списке фактов ниже: {count}",
+    "en": "{count} more figures in the fact list below",
+}
 
 
-def overview_widgets(pack: Pack, path: str, lang: Lang) -> list[Static]:
-    """A group's children, each with its summary and headline figures (its first numeric facts)."""
-    widgets: list[Static] = []
+def overview_blocks(pack: Pack, path: str, lang: Lang) -> list[tuple[int, int, str, Text]]:
+    """A group's children, each with its summary and headline figures (its first numeric facts).
+
+    Each block is (blank lines above, indent, component class, text).
+    """
+    blocks: list[tuple[int, int, str, Text]] = []
     for child in pack.children_of(path):
-        widgets.append(Static(Text("▸ " + child.title.get(lang)), classes="overview-title"))
-        widgets.append(Static(Text(child.summary.get(lang)), classes="overview-summary"))
+        blocks.append((1, 0, "overview--title", Text("▸ " + child.title.get(lang))))
+        blocks.append((0, 2, "overview--summary", Text(child.summary.get(lang))))
         numeric = [fact for fact in pack.facts_in(child.path) if fact.is_numeric]
         for fact in numeric[:HEADLINES_PER_CHILD]:
             line = Text("• ")
             line.append(format_value(fact, lang), style="bold")
             line.append(" — ")
             line.append(fact.text.get(lang))
-            widgets.append(Static(line, classes="overview-figure"))
-    return widgets
+            blocks.append((0, 2, "overview--figure", line))
+    return blocks
+
+
+class Overview(Widget):
+    """A group's children with their summaries and headline figures, drawn as one widget."""
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "overview--title",
+        "overview--summary",
+        "overview--figure",
+    }
+
+    DEFAULT_CSS = """
+    Overview {
+        height: auto;
+    }
+    """
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._blocks: list[tuple[int, int, str, Text]] = []
+        self._lines: tuple[int, list[Strip]] | None = None
+
+    def show(self, blocks: list[tuple[int, int, str, Text]]) -> None:
+        self._blocks = blocks
+        self._lines = None
+        self.refresh(layout=True)
+
+    def _render_lines(self, width: int) -> list[Strip]:
+        fill = RichStyle(bgcolor=self.visual_style.rich_style.bgcolor)
+        lines: list[Strip] = []
+        for gap, indent, name, text in self._blocks:
+            lines += [Strip.blank(width, fill)] * gap
+            style = Style.from_rich_style(self.get_component_rich_style(name))
+            inner = max(width - indent, 1)
+            content = Content.from_rich_text(text)
+            for line in Visual.to_strips(self, content, inner, None, style):
+                line = line.adjust_cell_length(inner, fill)
+                lines.append(Strip.join([Strip.blank(indent, fill), line]) if indent else line)
+        return lines
+
+    def _lines_for(self, width: int) -> list[Strip]:
+        if self._lines is None or self._lines[0] != width:
+            self._lines = (width, self._render_lines(width))
+        return self._lines[1]
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._lines = None
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        return len(self._lines_for(width))
+
+    def render_line(self, y: int) -> Strip:
+        width = self.content_size.width
+        lines = self._lines_for(width)
+        return lines[y] if 0 <= y < len(lines) else Strip.blank(width, self.visual_style.rich_style)
 
 
 class FactPanel(VerticalScroll, can_focus=False):
-    """All about the section under the tree cursor; rebuilt when it or the language changes."""
+    """All about the section under the tree cursor.
+
+    The widgets are made once and refilled for each section (nothing is mounted or removed),
+    so following the tree cursor costs little even for large sections.
+    """
 
     def __init__(self, pack: Pack, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._pack = pack
         self.path: str | None = None
         self.lang: Lang = "en"
+        self._title = Static(id="panel-title")
+        self._summary = Static(id="panel-summary")
+        self._overview_heading = Static(classes="panel-heading", id="overview-heading")
+        self._overview = Overview(id="overview")
+        self._card_pool = [MetricCard(pack, "en") for _ in range(MAX_CARDS)]
+        for card in self._card_pool:
+            card.display = False
+        self._cards = Vertical(*self._card_pool, id="cards")
+        self._more = Static(id="cards-more", classes="cards-more")
+        self._facts_heading = Static(classes="panel-heading", id="facts-heading")
+        self._fact_list = FactList(pack, [], "en", id="facts")
+        self._parts: list[Widget] = [
+            self._title,
+            self._summary,
+            self._overview_heading,
+            self._overview,
+            self._cards,
+            self._more,
+            self._facts_heading,
+            self._fact_list,
+        ]
+        self._set_display(False)  # until the first section is shown
 
     def compose(self) -> ComposeResult:
-        if self.path is None or self.path not in self._pack.sections:
-            return
-        pack, lang = self._pack, self.lang
-        section = pack.sections[self.path]
-        yield Static(Text(section.title.get(lang)), id="panel-title")
-        yield Static(Text(section.summary.get(lang)), id="panel-summary")
-        if section.children:
-            yield Static(Text(t("overview", lang)), classes="panel-heading")
-            with Vertical(id="overview"):
-                yield from overview_widgets(pack, section.path, lang)
-        facts = pack.facts_in(section.path)
-        numeric = [fact for fact in facts if fact.is_numeric]
-        linked = {fact.series for fact in facts if fact.series}
-        lone_series = [s for s in pack.series_in(section.path) if s.id not in linked]
-        if numeric or lone_series:
-            with Vertical(id="cards"):
-                for fact in numeric:
-                    yield MetricCard(pack, lang, fact=fact, id=f"card-{fact.id}")
-                for series in lone_series:
-                    yield MetricCard(pack, lang, series=series, id=f"series-{series.id}")
-        yield Static(Text(t("facts", lang)), classes="panel-heading")
-        yield FactList(pack, facts, lang, id="facts")
+        yield from self._parts
+
+    def _set_display(self, shown: bool) -> None:
+        for widget in self._parts:
+            widget.display = shown
+
+    @property
+    def cards(self) -> list[MetricCard]:
+        """The cards on show, in order."""
+        return [card for card in self._card_pool if card.display]
 
     @property
     def fact_list(self) -> FactList | None:
-        lists = self.query(FactList)
-        return lists.first() if lists else None
+        return self._fact_list if self.path is not None and self._fact_list.display else None
 
     async def show(self, path: str, lang: Lang, *, keep_position: bool = False) -> None:
-        """Rebuild for `path` in `lang`; `keep_position` keeps the highlight and scroll."""
-        old_list = self.fact_list
-        highlighted = old_list.highlighted if old_list is not None else 0
-        had_focus = old_list is not None and old_list.has_focus
+        """Fill the panel for `path` in `lang`; `keep_position` keeps the highlight and scroll."""
+        highlighted = self._fact_list.highlighted
         scroll_y = self.scroll_y
         self.path = path
         self.lang = lang
-        await self.recompose()
-        new_list = self.fact_list
+        pack = self._pack
+        section = pack.sections.get(path)
+        if section is None:
+            self._set_display(False)
+            return
+        self._set_display(True)
+        self._title.update(Text(section.title.get(lang)))
+        self._summary.update(Text(section.summary.get(lang)))
+        has_children = bool(section.children)
+        self._overview_heading.display = self._overview.display = has_children
+        if has_children:
+            self._overview_heading.update(Text(t("overview", lang)))
+            self._overview.show(overview_blocks(pack, path, lang))
+        facts = pack.facts_in(path)
+        numeric = [fact for fact in facts if fact.is_numeric]
+        linked = {fact.series for fact in facts if fact.series}
+        lone_series = [s for s in pack.series_in(path) if s.id not in linked]
+        # Cards are made for a few figures only, so a section of many stays quick to show.
+        shown = numeric[:MAX_CARDS]
+        shown_series = lone_series[: max(0, MAX_CARDS - len(shown))]
+        items: list[tuple[Fact | None, Series | None]] = [(fact, None) for fact in shown]
+        items += [(None, series) for series in shown_series]
+        for index, card in enumerate(self._card_pool):
+            if index < len(items):
+                fact, series = items[index]
+                card.show(lang, fact=fact, series=series)
+            card.display = index < len(items)
+        self._cards.display = bool(items)
+        hidden = len(numeric) - len(shown)
+        self._more.display = hidden > 0
+        if hidden:
+            self._more.update(Text(MORE_FIGURES[lang].format(count=hidden)))
+        self._facts_heading.update(Text(t("facts", lang)))
+        self._fact_list.set_facts(facts, lang)
         if keep_position:
-            if new_list is not None:
-                new_list.highlighted = highlighted
-                if had_focus:
-                    new_list.focus(scroll_visible=False)
+            self._fact_list.highlighted = highlighted
             self.scroll_to(y=scroll_y, animate=False)
         else:
             self.scroll_home(animate=False)

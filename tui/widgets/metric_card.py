@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from rich.cells import cell_len
+from rich.segment import Segment
+from rich.style import Style as RichStyle
 from rich.text import Text
-from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical
+from textual.content import Content
 from textual.geometry import Size
+from textual.strip import Strip
+from textual.style import Style
+from textual.visual import Visual
 from textual.widget import Widget
-from textual.widgets import Label, Static
 
 from tui.format import (
     BASIS_LABELS,
@@ -22,6 +27,9 @@ from tui.i18n import t
 from tui.model import Fact, Lang, Pack, Qualifier, Series
 
 BARS = "▁▂▃▄▅▆▇█"
+# A badge's colour by fact kind or series basis: one component each, so refilling a card
+# with another kind of figure changes no CSS class (a class change restyles the card).
+BADGE_VARIANTS = ("reported", "target", "quote", "description", "derived", "history")
 GAP = "·"
 
 
@@ -78,23 +86,6 @@ def pack_items(items: list[str], width: int, separator: str = " · ") -> list[st
     return lines
 
 
-class ItemRow(Widget):
-    """Items joined by " · " and wrapped only between items."""
-
-    def __init__(self, items: list[str], *, classes: str | None = None) -> None:
-        super().__init__(classes=classes)
-        self.items = items
-
-    def get_content_width(self, container: Size, viewport: Size) -> int:
-        return cell_len(" · ".join(self.items))
-
-    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
-        return len(pack_items(self.items, max(width, 1)))
-
-    def render(self) -> Text:
-        return Text("\n".join(pack_items(self.items, max(self.content_region.width, 1))))
-
-
 def series_values(series: Series, lang: Lang) -> list[str]:
     """ "2014: 6", "2016: > 23 000", one item per point (the unit is on the range line)."""
     items: list[str] = []
@@ -124,8 +115,26 @@ def series_lines(series: Series, lang: Lang) -> list[Text]:
     return lines
 
 
-class MetricCard(Vertical):
-    """A numeric fact (with its series, if any) or a series standing alone."""
+class MetricCard(Widget):
+    """A numeric fact (with its series, if any) or a series standing alone.
+
+    Drawn as one widget (not a dozen) so a section's cards mount and lay out quickly; each
+    part takes its look from a component class styled in the app's stylesheet.
+    """
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "metric-card--value",
+        *(f"metric-card--badge-{name}" for name in BADGE_VARIANTS),
+        "metric-card--caption",
+        "metric-card--chart",
+        "metric-card--meta",
+    }
+
+    DEFAULT_CSS = """
+    MetricCard {
+        height: auto;
+    }
+    """
 
     def __init__(
         self,
@@ -141,40 +150,107 @@ class MetricCard(Vertical):
         self._lang = lang
         self.fact = fact
         self.series = series
+        self._lines: tuple[int, list[Strip]] | None = None
+
+    def show(self, lang: Lang, *, fact: Fact | None = None, series: Series | None = None) -> None:
+        """Show another figure (the panel keeps a few cards and refills them)."""
+        self._lang = lang
+        self.fact = fact
+        self.series = series
+        self._lines = None
+        self.refresh(layout=True)
 
     def _badge(self) -> tuple[str, str]:
+        """The badge's label and its look's variant."""
         if self.fact is not None:
             kind = self.fact.kind
-            return KIND_LABELS[kind].get(self._lang), f"-{kind.value}"
+            return KIND_LABELS[kind].get(self._lang), kind.value
         assert self.series is not None
         basis = self.series.basis.value
-        return t(f"badge.{basis}", self._lang), f"-{basis}"
+        return t(f"badge.{basis}", self._lang), basis
 
-    def compose(self) -> ComposeResult:
+    def _fill(self) -> RichStyle:
+        return RichStyle(bgcolor=self.visual_style.rich_style.bgcolor)
+
+    def _block(self, text: Text, width: int, name: str | None = None) -> list[Strip]:
+        """`text` wrapped to `width` in the look of component `name` (else the card's)."""
+        if name is None:
+            style = self.visual_style
+        else:
+            style = Style.from_rich_style(self.get_component_rich_style(name))
+        fill = self._fill()  # padding is background only, as a widget's own padding would be
+        content = Content.from_rich_text(text)
+        return [
+            line.adjust_cell_length(width, fill)
+            for line in Visual.to_strips(self, content, width, None, style)
+        ]
+
+    def _top(self, width: int) -> list[Strip]:
+        """The value (wrapped in what the badge leaves) and the badge to its right."""
         lang = self._lang
-        badge, badge_class = self._badge()
-        with Horizontal(classes="card-top"):
-            if self.fact is not None:
-                value = format_value(self.fact, lang)
-                yield Label(Text(value), classes="card-value")
-            else:
-                assert self.series is not None
-                yield Label(Text(self.series.title.get(lang)), classes="card-value")
-            yield Label(Text(badge), classes=f"badge {badge_class}")
+        badge, variant = self._badge()
         if self.fact is not None:
-            yield Static(Text(self.fact.text.get(lang)), classes="card-caption")
+            value = Text(format_value(self.fact, lang))
+        else:
+            assert self.series is not None
+            value = Text(self.series.title.get(lang))
+        badge_style = self.get_component_rich_style(f"metric-card--badge-{variant}")
+        # The padding either side of the label is background only, as CSS padding would be.
+        pad = Segment(" ", RichStyle(bgcolor=badge_style.bgcolor))
+        badge_strip = Strip([pad, Segment(badge, badge_style), pad])
+        badge_width = min(badge_strip.cell_length, width)
+        badge_strip = badge_strip.crop(0, badge_width)
+        value_width = max(width - badge_width, 0)
+        if value_width == 0:
+            return [badge_strip]
+        values = self._block(value, value_width, "metric-card--value")
+        blank = Strip.blank(badge_width, self._fill())
+        return [
+            Strip.join([line, badge_strip if y == 0 else blank]) for y, line in enumerate(values)
+        ]
+
+    def _render_lines(self, width: int) -> list[Strip]:
+        if self.fact is None and self.series is None:
+            return []  # a spare card of the panel's, not on show
+        lang = self._lang
+        lines = self._top(width)
+        if self.fact is not None:
+            lines += self._block(Text(self.fact.text.get(lang)), width, "metric-card--caption")
             if self.fact.derivation is not None:
                 # A derived number is not the source's: the card itself says how it was made.
                 derivation = Text(t("derived-from", lang), style="bold")
                 derivation.append(self.fact.derivation.get(lang))
-                yield Static(derivation, classes="card-meta")
+                lines += self._block(derivation, width, "metric-card--meta")
         series = self.series
         if series is None and self.fact is not None and self.fact.series:
             series = self._pack.series.get(self.fact.series)
         if series is not None:
             chart, range_line, *missing = series_lines(series, lang)
-            yield Static(chart, classes="card-chart")
-            yield Static(range_line, classes="card-meta")
-            yield ItemRow(series_values(series, lang), classes="card-values")
+            lines += self._block(chart, width, "metric-card--chart")
+            lines += self._block(range_line, width, "metric-card--meta")
+            fill = self._fill()
+            for row in pack_items(series_values(series, lang), max(width, 1)):
+                lines += self._block(Text(row), width) if row else [Strip.blank(width, fill)]
             for line in missing:
-                yield Static(line, classes="card-meta")
+                lines += self._block(line, width, "metric-card--meta")
+        return lines
+
+    def _lines_for(self, width: int) -> list[Strip]:
+        if self._lines is None or self._lines[0] != width:
+            self._lines = (width, self._render_lines(width))
+        return self._lines[1]
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._lines = None
+
+    def get_content_width(self, container: Size, viewport: Size) -> int:
+        return container.width
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        return len(self._lines_for(width))
+
+    def render_line(self, y: int) -> Strip:
+        width = self.content_size.width
+        lines = self._lines_for(width)
+        return lines[y] if 0 <= y < len(lines) else Strip.blank(width, self.visual_style.rich_style)
