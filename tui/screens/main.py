@@ -78,6 +78,9 @@ class MainScreen(Screen[None]):
     # Layout -------------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
+        # Size classes go on before the children exist: added later, they would restyle the
+        # whole screen a second time before the first frame.
+        self._set_size_classes(self.app.size.width, self.app.size.height)
         yield Header(icon="≡")
         with Horizontal(id="body"):
             yield SectionTree(self.pack, self.lang, id="tree")
@@ -100,11 +103,15 @@ class MainScreen(Screen[None]):
     def on_resize(self, event: events.Resize) -> None:
         self._apply_size(event.size.width, event.size.height)
 
-    def _apply_size(self, width: int, height: int) -> None:
+    def _set_size_classes(self, width: int, height: int) -> bool:
+        """Mark the screen too small or wide for the stylesheet; True when too small."""
         small = width < MIN_WIDTH or height < MIN_HEIGHT
         self.set_class(small, "-too-small")
         self.set_class(width >= WIDE_WIDTH, "-wide")
-        if small:
+        return small
+
+    def _apply_size(self, width: int, height: int) -> None:
+        if self._set_size_classes(width, height):
             self.query_one(TooSmall).show_size(width, height, self.lang)
 
     @property
