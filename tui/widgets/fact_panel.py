@@ -4,15 +4,10 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from rich.style import Style as RichStyle
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
-from textual.content import Content
-from textual.geometry import Size
 from textual.strip import Strip
-from textual.style import Style
-from textual.visual import Visual
 from textual.widget import Widget
 from textual.widgets import Static
 
@@ -21,6 +16,7 @@ from tui.i18n import t
 from tui.model import Fact, Lang, Pack, Series
 from tui.widgets.fact_list import FactList
 from tui.widgets.metric_card import MetricCard
+from tui.widgets.text_block import TextBlock
 
 HEADLINES_PER_CHILD = 2
 MAX_CARDS = 8  # cards per section; the rest of the figures are in the fact list below
@@ -51,7 +47,7 @@ def overview_blocks(pack: Pack, path: str, lang: Lang) -> list[tuple[int, int, s
     return blocks
 
 
-class Overview(Widget):
+class Overview(TextBlock):
     """A group's children with their summaries and headline figures, drawn as one widget."""
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
@@ -60,51 +56,22 @@ class Overview(Widget):
         "overview--figure",
     }
 
-    DEFAULT_CSS = """
-    Overview {
-        height: auto;
-    }
-    """
-
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._blocks: list[tuple[int, int, str, Text]] = []
-        self._lines: tuple[int, list[Strip]] | None = None
 
     def show(self, blocks: list[tuple[int, int, str, Text]]) -> None:
         self._blocks = blocks
-        self._lines = None
-        self.refresh(layout=True)
+        self.invalidate()
 
-    def _render_lines(self, width: int) -> list[Strip]:
-        fill = RichStyle(bgcolor=self.visual_style.rich_style.bgcolor)
+    def render_strips(self, width: int) -> list[Strip]:
+        fill = self.fill()
         lines: list[Strip] = []
         for gap, indent, name, text in self._blocks:
             lines += [Strip.blank(width, fill)] * gap
-            style = Style.from_rich_style(self.get_component_rich_style(name))
-            inner = max(width - indent, 1)
-            content = Content.from_rich_text(text)
-            for line in Visual.to_strips(self, content, inner, None, style):
-                line = line.adjust_cell_length(inner, fill)
+            for line in self.wrapped(text, max(width - indent, 1), name):
                 lines.append(Strip.join([Strip.blank(indent, fill), line]) if indent else line)
         return lines
-
-    def _lines_for(self, width: int) -> list[Strip]:
-        if self._lines is None or self._lines[0] != width:
-            self._lines = (width, self._render_lines(width))
-        return self._lines[1]
-
-    def notify_style_update(self) -> None:
-        super().notify_style_update()
-        self._lines = None
-
-    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
-        return len(self._lines_for(width))
-
-    def render_line(self, y: int) -> Strip:
-        width = self.content_size.width
-        lines = self._lines_for(width)
-        return lines[y] if 0 <= y < len(lines) else Strip.blank(width, self.visual_style.rich_style)
 
 
 class FactPanel(VerticalScroll, can_focus=False):

@@ -8,12 +8,8 @@ from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style as RichStyle
 from rich.text import Text
-from textual.content import Content
 from textual.geometry import Size
 from textual.strip import Strip
-from textual.style import Style
-from textual.visual import Visual
-from textual.widget import Widget
 
 from tui.format import (
     BASIS_LABELS,
@@ -25,6 +21,7 @@ from tui.format import (
 )
 from tui.i18n import t
 from tui.model import Fact, Lang, Pack, Qualifier, Series
+from tui.widgets.text_block import TextBlock
 
 BARS = "▁▂▃▄▅▆▇█"
 # A badge's colour by fact kind or series basis: one component each, so refilling a card
@@ -115,7 +112,7 @@ def series_lines(series: Series, lang: Lang) -> list[Text]:
     return lines
 
 
-class MetricCard(Widget):
+class MetricCard(TextBlock):
     """A numeric fact (with its series, if any) or a series standing alone.
 
     Drawn as one widget (not a dozen) so a section's cards mount and lay out quickly; each
@@ -129,12 +126,6 @@ class MetricCard(Widget):
         "metric-card--chart",
         "metric-card--meta",
     }
-
-    DEFAULT_CSS = """
-    MetricCard {
-        height: auto;
-    }
-    """
 
     def __init__(
         self,
@@ -150,15 +141,13 @@ class MetricCard(Widget):
         self._lang = lang
         self.fact = fact
         self.series = series
-        self._lines: tuple[int, list[Strip]] | None = None
 
     def show(self, lang: Lang, *, fact: Fact | None = None, series: Series | None = None) -> None:
         """Show another figure (the panel keeps a few cards and refills them)."""
         self._lang = lang
         self.fact = fact
         self.series = series
-        self._lines = None
-        self.refresh(layout=True)
+        self.invalidate()
 
     def _badge(self) -> tuple[str, str]:
         """The badge's label and its look's variant."""
@@ -168,22 +157,6 @@ class MetricCard(Widget):
         assert self.series is not None
         basis = self.series.basis.value
         return t(f"badge.{basis}", self._lang), basis
-
-    def _fill(self) -> RichStyle:
-        return RichStyle(bgcolor=self.visual_style.rich_style.bgcolor)
-
-    def _block(self, text: Text, width: int, name: str | None = None) -> list[Strip]:
-        """`text` wrapped to `width` in the look of component `name` (else the card's)."""
-        if name is None:
-            style = self.visual_style
-        else:
-            style = Style.from_rich_style(self.get_component_rich_style(name))
-        fill = self._fill()  # padding is background only, as a widget's own padding would be
-        content = Content.from_rich_text(text)
-        return [
-            line.adjust_cell_length(width, fill)
-            for line in Visual.to_strips(self, content, width, None, style)
-        ]
 
     def _top(self, width: int) -> list[Strip]:
         """The value (wrapped in what the badge leaves) and the badge to its right."""
@@ -203,54 +176,37 @@ class MetricCard(Widget):
         value_width = max(width - badge_width, 0)
         if value_width == 0:
             return [badge_strip]
-        values = self._block(value, value_width, "metric-card--value")
-        blank = Strip.blank(badge_width, self._fill())
+        values = self.wrapped(value, value_width, "metric-card--value")
+        blank = Strip.blank(badge_width, self.fill())
         return [
             Strip.join([line, badge_strip if y == 0 else blank]) for y, line in enumerate(values)
         ]
 
-    def _render_lines(self, width: int) -> list[Strip]:
+    def render_strips(self, width: int) -> list[Strip]:
         if self.fact is None and self.series is None:
             return []  # a spare card of the panel's, not on show
         lang = self._lang
         lines = self._top(width)
         if self.fact is not None:
-            lines += self._block(Text(self.fact.text.get(lang)), width, "metric-card--caption")
+            lines += self.wrapped(Text(self.fact.text.get(lang)), width, "metric-card--caption")
             if self.fact.derivation is not None:
                 # A derived number is not the source's: the card itself says how it was made.
                 derivation = Text(t("derived-from", lang), style="bold")
                 derivation.append(self.fact.derivation.get(lang))
-                lines += self._block(derivation, width, "metric-card--meta")
+                lines += self.wrapped(derivation, width, "metric-card--meta")
         series = self.series
         if series is None and self.fact is not None and self.fact.series:
             series = self._pack.series.get(self.fact.series)
         if series is not None:
             chart, range_line, *missing = series_lines(series, lang)
-            lines += self._block(chart, width, "metric-card--chart")
-            lines += self._block(range_line, width, "metric-card--meta")
-            fill = self._fill()
+            lines += self.wrapped(chart, width, "metric-card--chart")
+            lines += self.wrapped(range_line, width, "metric-card--meta")
+            fill = self.fill()
             for row in pack_items(series_values(series, lang), max(width, 1)):
-                lines += self._block(Text(row), width) if row else [Strip.blank(width, fill)]
+                lines += self.wrapped(Text(row), width) if row else [Strip.blank(width, fill)]
             for line in missing:
-                lines += self._block(line, width, "metric-card--meta")
+                lines += self.wrapped(line, width, "metric-card--meta")
         return lines
-
-    def _lines_for(self, width: int) -> list[Strip]:
-        if self._lines is None or self._lines[0] != width:
-            self._lines = (width, self._render_lines(width))
-        return self._lines[1]
-
-    def notify_style_update(self) -> None:
-        super().notify_style_update()
-        self._lines = None
 
     def get_content_width(self, container: Size, viewport: Size) -> int:
         return container.width
-
-    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
-        return len(self._lines_for(width))
-
-    def render_line(self, y: int) -> Strip:
-        width = self.content_size.width
-        lines = self._lines_for(width)
-        return lines[y] if 0 <= y < len(lines) else Strip.blank(width, self.visual_style.rich_style)
