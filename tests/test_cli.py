@@ -344,7 +344,7 @@ def fake_app(monkeypatch: pytest.MonkeyPatch) -> type[FakeApp]:
 def test_app_opens_at_a_section(
     capsys: pytest.CaptureFixture[str], fake_app: type[FakeApp], pack: Pack
 ) -> None:
-    path = next(s.path for s in pack.walk() if s.parent is not None)
+    path = next(s.path for s in pack.sections.values() if s.parent is not None)
     code, _, _ = run(capsys, path, "--lang", "en")
     assert code == 0
     (app,) = fake_app.made

@@ -7,7 +7,6 @@ used by the command line, exports and tests without paying for the UI.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
@@ -267,7 +266,3 @@ class Pack:
 
     def source_of(self, fact: Fact) -> Source:
         return self.sources[fact.source]
-
-    def walk(self) -> Iterator[Section]:
-        """Sections depth-first in display order."""
-        yield from self.sections.values()

@@ -27,7 +27,6 @@ from tui.widgets.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmall
 
 if TYPE_CHECKING:
     # The search and help screens are imported when first opened: nothing of them at start-up.
-    from tui.app import MoscowApp
     from tui.screens.help import KeyRows
     from tui.screens.search import SearchHit, SearchIndex
 
@@ -67,13 +66,6 @@ class MainScreen(Screen[None]):
         self._pending_fact: str | None = None
         self._entries: SearchIndex | None = None
         self._copy_jobs: dict[Worker[clipboard.NativeCopyResult], CopyJob] = {}
-
-    @property
-    def moscow_app(self) -> MoscowApp:
-        from tui.app import MoscowApp
-
-        assert isinstance(self.app, MoscowApp)
-        return self.app
 
     # Layout -------------------------------------------------------------------------------
 
@@ -266,7 +258,7 @@ class MainScreen(Screen[None]):
     def copy_text(self, text: str) -> None:
         """Send `text` by OSC 52 (when small enough) and by a native tool in a thread."""
         size = len(text.encode("utf-8"))
-        osc52 = size <= clipboard.OSC52_LIMIT_BYTES
+        osc52 = clipboard.fits_osc52(text)
         if osc52:
             self.app.copy_to_clipboard(text)
         worker = self.run_worker(

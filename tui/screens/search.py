@@ -94,15 +94,6 @@ class _Block:
     texts: list[str]  # each line's original text (cut to MATCH_CHARS)
 
 
-def _candidates(pack: Pack) -> tuple[list[str], list[str | None]]:
-    """Paths and fact ids of the entries, in ranking order: sections, then facts."""
-    paths: list[str] = [section.path for section in pack.walk()]
-    fact_ids: list[str | None] = [None] * len(paths)
-    paths += [fact.section for fact in pack.facts]
-    fact_ids += [fact.id for fact in pack.facts]
-    return paths, fact_ids
-
-
 class SearchIndex:
     """Every section (title, summary) and fact (text, quote, speaker) in both languages.
 
@@ -119,10 +110,6 @@ class SearchIndex:
         self._blocks: list[_Block | None] = [None] * (-(-self.size // BLOCK_ENTRIES))
         # The last finished search whose hits were all the matches, for narrowing.
         self._complete: tuple[str, tuple[int, ...]] | None = None
-
-    @property
-    def blocks_built(self) -> int:
-        return sum(block is not None for block in self._blocks)
 
     def __len__(self) -> int:
         return self.size
