@@ -183,8 +183,8 @@ async def measure_app(
 
 
 def _pack_app(content: Path, section: str | None, state_dir: Path) -> tuple[App[Any], float, int]:
-    from tui.app import MoscowApp
-    from tui.loader import load_pack
+    from tui.pack.load import load_pack
+    from tui.ui.app import MoscowApp
 
     start = time.perf_counter()
     result = load_pack([content])

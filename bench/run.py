@@ -6,7 +6,7 @@
 Measures the installed `moscow-tui` beside `bench/minimal_app.py` on the same interpreter: first
 frame and peak RSS in a 120×40 pseudo-terminal, `check` and `export --format json` times, and
 key latency in-process (bench.keys) for the default content and synthetic packs (bench.generate).
-Start-up figures come warm (the pack cache of tui.cache filled) and cold (each run without it);
+Start-up figures come warm (the pack cache of tui.pack.cache filled) and cold (each run without it);
 every measured program has a cache dir of its own.
 Exit status 1 when a figure could not be measured (a crash, a marker never shown), else 0,
 whether or not the targets are met.
@@ -66,7 +66,7 @@ class Variant:
     markers: tuple[str, ...]
     runs: list[FrameRun] = field(default_factory=list)
     failures: list[str] = field(default_factory=list)
-    cold: bool = False  # start each run without the pack cache (tui.cache)
+    cold: bool = False  # start each run without the pack cache (tui.pack.cache)
 
     def frames(self) -> list[float]:
         return [run.first_frame for run in self.runs if run.first_frame is not None]
@@ -544,7 +544,8 @@ def _write(
         "a known text of the first screen has been written (escapes stripped): the tree label "
         f"{DEFAULT_MARKERS[0]!r}, a synthetic pack's first group, the minimal app's "
         f"{MINIMAL_MARKER!r}. Then ctrl+q once the output has been quiet for 150 ms.",
-        "- Warm and cold: the program caches the validated pack (`tui.cache`, in XDG_CACHE_HOME). "
+        "- Warm and cold: the program caches the validated pack (`tui.pack.cache`, in "
+        "XDG_CACHE_HOME). "
         "Plain figures are warm (the cache filled by an earlier start, as for a user's every "
         "start but the first after an edit); 'cold (no cache)' figures remove the cache before "
         "each run, so the TOML is parsed and checked. The targets are judged on the warm "

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from tui.model import (
+from tui.pack.model import (
     Basis,
     Fact,
     FactKind,

@@ -17,12 +17,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from tui.model import Lang, Pack
+from tui.pack.model import Lang, Pack
 
 if TYPE_CHECKING:
     from textual.pilot import Pilot
 
-    from tui.app import MoscowApp
+    from tui.ui.app import MoscowApp
 
 ROOT = Path(__file__).resolve().parent.parent
 START = "infrastructure/technoparks"
@@ -59,7 +59,7 @@ def isolate_environment(base: Path) -> None:
 
 
 def load_shipped_pack() -> Pack:
-    from tui.loader import load_pack
+    from tui.pack.load import load_pack
 
     result = load_pack()
     if result.pack is None:
@@ -69,7 +69,7 @@ def load_shipped_pack() -> Pack:
 
 def build_app(pack: Pack, scene: Scene, state_path: Path) -> MoscowApp:
     """The app for `scene`, started at the same section with nothing remembered."""
-    from tui.app import MoscowApp
+    from tui.ui.app import MoscowApp
 
     return MoscowApp(pack, start_path=scene.start, lang=scene.lang, state_path=state_path)
 

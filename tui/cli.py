@@ -18,13 +18,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
 from tui import __version__
-from tui.model import LANGS, Lang
+from tui.pack.model import LANGS, Lang
 
 if TYPE_CHECKING:
     import argparse
 
-    from tui.loader import ContentProblem, LoadResult
-    from tui.model import Pack
+    from tui.pack.load import ContentProblem, LoadResult
+    from tui.pack.model import Pack
 
 PROG = "moscow-tui"
 COMMANDS: dict[str, str] = {
@@ -162,7 +162,7 @@ def _problem_count(result: LoadResult) -> str:
 
 def _load(dirs: Sequence[Path] | None, *, background: bool = False) -> Pack:
     """The pack (from the cache when it matches), or every problem on stderr and exit 1."""
-    from tui.cache import cached_pack, load_pack_cached
+    from tui.pack.cache import cached_pack, load_pack_cached
 
     folders = list(dirs) if dirs else None
     pack = cached_pack(folders)  # a hit imports neither the loader nor the TOML parser
@@ -200,7 +200,7 @@ def _section_path(pack: Pack, path: str | None) -> str | None:
 
 
 def run_check(dirs: Sequence[Path]) -> int:
-    from tui.cache import load_pack_cached
+    from tui.pack.cache import load_pack_cached
 
     result = load_pack_cached(list(dirs) if dirs else None)
     _print_problems(result.problems)
@@ -222,7 +222,7 @@ def run_check(dirs: Sequence[Path]) -> int:
 
 
 def run_export(fmt: str, lang: Lang | None, dirs: Sequence[Path] | None, path: str | None) -> int:
-    from tui.export import export_csv, export_json, export_markdown, subtree
+    from tui.export.formats import export_csv, export_json, export_markdown, subtree
 
     pack = _load(dirs)
     section = _section_path(pack, path)
@@ -233,7 +233,7 @@ def run_export(fmt: str, lang: Lang | None, dirs: Sequence[Path] | None, path: s
 
 
 def run_schema() -> int:
-    from tui.schema import json_schema_text
+    from tui.pack.spec import json_schema_text
 
     sys.stdout.write(json_schema_text())
     return EXIT_OK
@@ -256,11 +256,11 @@ def run_app(section_arg: str | None, lang: Lang | None, content: Sequence[Path] 
     pack = _load(content, background=True)
     section = _section_path(pack, section_arg)
     try:
-        from tui.app import MoscowApp
+        from tui.ui.app import MoscowApp
     except ModuleNotFoundError as error:
         # Only the app module itself being absent means "not built yet"; a missing dependency
         # inside it is a real error and must surface.
-        if error.name != "tui.app":
+        if error.name != "tui.ui.app":
             raise
         app_parser().print_help()
         return EXIT_OK

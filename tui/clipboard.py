@@ -16,7 +16,7 @@ import tempfile
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from tui.sanitize import sanitize
+from tui.pack.sanitize import sanitize
 
 # tmux reads an escape sequence into a buffer of at most 1 MiB (INPUT_BUF_LIMIT = 1 048 576 bytes)
 # and drops a longer sequence without a word. OSC 52 carries base64, 4 bytes per 3 of text, so the

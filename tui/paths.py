@@ -37,7 +37,7 @@ def config_dir() -> Path:
 
 
 def cache_dir() -> Path:
-    """Where the validated pack is cached (`tui.cache`): XDG_CACHE_HOME/moscow-tui."""
+    """Where the validated pack is cached (`tui.pack.cache`): XDG_CACHE_HOME/moscow-tui."""
     return _xdg_dir("XDG_CACHE_HOME", ".cache")
 
 

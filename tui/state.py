@@ -15,7 +15,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from tui.model import LANGS
+from tui.pack.model import LANGS
 
 STATE_VERSION = 1
 # A state file is a few hundred bytes; anything far larger is not ours, so it is not read whole.

@@ -24,7 +24,7 @@ DEPTH = 200
 LONG_LINE = 100_000
 LONG_WORD = 10_000
 
-# What the sanitiser replaces (kept here, independent of tui.sanitize, so the corpus does not
+# What the sanitiser replaces (kept here, independent of tui.pack.sanitize, so the corpus does not
 # just mirror the code it tests).
 BIDI = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"

@@ -1,0 +1,371 @@
+"""The content schema, described once: the loader validates with it and the JSON Schema is made
+from it.
+
+Keeping one declarative description means `content/schema.json` (what Taplo-based editors check
+while you type) and `moscow-tui check` (what the program enforces) cannot drift apart. Rules the
+JSON Schema cannot say (references between entries, unique ids, finite numbers) live in the
+loader.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from typing import Literal
+
+from tui.pack.model import DATE_PRECISIONS, TIMINGS, UNITS, Basis, FactKind, Qualifier
+
+SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+PATH_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*(/[a-z0-9]+(-[a-z0-9]+)*)*$"
+URL_PATTERN = r"^https?://[^\s]+$"
+LANGUAGE_PATTERN = r"^[a-z]{2,3}$"
+YEAR_MIN = 1700
+YEAR_MAX = 2200
+
+FieldKind = Literal[
+    "text",  # a non-empty string shown to the reader (sanitised at load)
+    "url",
+    "language",
+    "slug",
+    "path",  # a section path: slugs joined by "/"
+    "localized",  # {ru, en}
+    "integer",
+    "year",
+    "number",  # integer or float, finite
+    "date",  # a TOML local date (not a date-time)
+    "enum",
+    "table",  # a nested table described by `table`
+    "array",  # an array of tables described by `table`
+]
+RefKind = Literal["source", "section", "series"]
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    """One key of a table: its type, whether it is required, and what it means."""
+
+    name: str
+    kind: FieldKind
+    description: str
+    required: bool = False
+    enum: tuple[str, ...] = ()
+    ref: RefKind | None = None  # the entry kind this value names (by id, or by path for sections)
+    table: TableSpec | None = None  # for "table" and "array"
+    min_items: int = 0  # for "array"
+    unique_by: str | None = None  # for "array": a key no two items may share
+
+
+@dataclass(frozen=True)
+class TableSpec:
+    """A TOML table: its keys and the rules that tie keys together."""
+
+    name: str  # used for $defs and in messages
+    description: str
+    fields: tuple[FieldSpec, ...]
+    # Keys that must be given all together or not at all.
+    together: tuple[str, ...] = ()
+    # (key, value, needed): when `key` equals `value`, `needed` is required.
+    required_when: tuple[tuple[str, str, str], ...] = ()
+    # Keys that need another key: (key, needed).
+    needs: tuple[tuple[str, str], ...] = ()
+    # (key, other, value): `key` may be given only when `other` equals `value`.
+    only_when: tuple[tuple[str, str, str], ...] = ()
+
+    def field(self, name: str) -> FieldSpec | None:
+        return self._by_name.get(name)
+
+    @functools.cached_property
+    def _by_name(self) -> dict[str, FieldSpec]:
+        return {spec.name: spec for spec in self.fields}
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return tuple(spec.name for spec in self.fields)
+
+
+@dataclass(frozen=True)
+class EntrySpec:
+    """A top-level table of a content file: `[pack]` or an array of tables like `[[fact]]`."""
+
+    table: TableSpec
+    array: bool
+    id_key: str | None  # the key that identifies an entry (sections: by path, built from id)
+
+
+def _enum_values(enum: type[FactKind] | type[Qualifier] | type[Basis]) -> tuple[str, ...]:
+    return tuple(member.value for member in enum)
+
+
+FACT_KINDS = _enum_values(FactKind)
+QUALIFIERS = _enum_values(Qualifier)
+BASES = _enum_values(Basis)
+UNIT_CODES = tuple(UNITS)
+
+LOCALIZED = TableSpec(
+    "localized",
+    "A text in Russian and English; both are required and must not be empty.",
+    (
+        FieldSpec("ru", "text", "Russian text.", required=True),
+        FieldSpec("en", "text", "English text.", required=True),
+    ),
+)
+
+QUOTE = TableSpec(
+    "quote",
+    "A direct quote: the original words, an English translation, and who said them.",
+    (
+        FieldSpec("original", "text", "The words as published (Russian).", required=True),
+        FieldSpec("translation", "text", "English translation.", required=True),
+        FieldSpec("speaker", "localized", "Who said it, in Russian and English.", required=True),
+    ),
+)
+
+POINT = TableSpec(
+    "point",
+    "One year's value of a series and the source it comes from.",
+    (
+        FieldSpec("year", "year", "The year of the value.", required=True),
+        FieldSpec("value", "number", "The value in the series' unit (base units).", required=True),
+        FieldSpec(
+            "source", "slug", "Id of the [[source]] this value comes from.", True, ref="source"
+        ),
+        FieldSpec(
+            "qualifier",
+            "enum",
+            "The source's hedge on the number; default: exactly.",
+            enum=QUALIFIERS,
+        ),
+        FieldSpec("note", "localized", "Optional note, e.g. a conflicting source not used."),
+    ),
+)
+
+PACK = TableSpec(
+    "pack",
+    "The pack itself: exactly one [pack] table across all files.",
+    (
+        FieldSpec("title", "localized", "Title of the pack.", required=True),
+        FieldSpec(
+            "primary_source",
+            "slug",
+            "Id of the [[source]] the pack is built from (the report).",
+            required=True,
+            ref="source",
+        ),
+    ),
+)
+
+SOURCE = TableSpec(
+    "source",
+    "A publication that facts and series points cite.",
+    (
+        FieldSpec("id", "slug", "Unique id: a-z, 0-9 and '-'.", required=True),
+        FieldSpec("publisher", "text", "Who published it, e.g. TASS.", required=True),
+        FieldSpec("title", "text", "The headline as published.", required=True),
+        FieldSpec("date", "date", "Publication date (a TOML local date); omit when undated."),
+        FieldSpec(
+            "date_precision",
+            "enum",
+            "How much of the date the page gives; default: day. For month or year, date is the"
+            " first day of that month or year.",
+            enum=DATE_PRECISIONS,
+        ),
+        FieldSpec("url", "url", "Address of the page; only where known."),
+        FieldSpec("language", "language", "Language code of the page, e.g. ru.", required=True),
+        FieldSpec("note", "localized", "Optional note about the source."),
+    ),
+    needs=(("date_precision", "date"),),
+)
+
+SECTION = TableSpec(
+    "section",
+    "A node of the section tree; its path is the ids from the root joined by '/'.",
+    (
+        FieldSpec("id", "slug", "Id among its siblings: a-z, 0-9 and '-'.", required=True),
+        FieldSpec("parent", "path", "Path of the parent section; omit at the root.", ref="section"),
+        FieldSpec("order", "integer", "Position among its siblings.", required=True),
+        FieldSpec("title", "localized", "Section title.", required=True),
+        FieldSpec("summary", "localized", "One or two sentences about the section.", True),
+    ),
+)
+
+FACT = TableSpec(
+    "fact",
+    "One statement of a source, in our own words, with its number where it has one.",
+    (
+        FieldSpec("id", "slug", "Unique id: a-z, 0-9 and '-'.", required=True),
+        FieldSpec("section", "path", "Path of the section it belongs to.", True, ref="section"),
+        FieldSpec("kind", "enum", "What sort of statement it is.", required=True, enum=FACT_KINDS),
+        FieldSpec("source", "slug", "Id of the [[source]] it comes from.", True, ref="source"),
+        FieldSpec("text", "localized", "The statement in our own words.", required=True),
+        FieldSpec("value", "number", "The number in base units: 90000, 2000000, 3.5."),
+        FieldSpec("unit", "enum", "Unit of the value.", enum=UNIT_CODES),
+        FieldSpec("qualifier", "enum", "The source's hedge on the number.", enum=QUALIFIERS),
+        FieldSpec("year", "year", "The year the number refers to (the target year for targets)."),
+        FieldSpec("since", "year", "Start year of a cumulative figure ('since 2017')."),
+        FieldSpec(
+            "timing",
+            "enum",
+            "Targets only: reached by the year (default) or during it ('over 25 events in 2026').",
+            enum=TIMINGS,
+        ),
+        FieldSpec("series", "slug", "Id of a [[series]] drawn beside the fact.", ref="series"),
+        FieldSpec("note", "localized", "Optional note."),
+        FieldSpec("quote", "table", "Required for kind = quote, and only for it.", table=QUOTE),
+        FieldSpec(
+            "derivation",
+            "localized",
+            "Required for kind = derived, and only for it: the rule in words.",
+        ),
+    ),
+    together=("value", "unit", "qualifier", "year"),
+    required_when=(("kind", "quote", "quote"), ("kind", "derived", "derivation")),
+    needs=(("since", "value"),),
+    only_when=(
+        ("quote", "kind", "quote"),
+        ("derivation", "kind", "derived"),
+        ("timing", "kind", "target"),
+    ),
+)
+
+SERIES = TableSpec(
+    "series",
+    "Year → value points drawn as a sparkline; missing years stay missing.",
+    (
+        FieldSpec("id", "slug", "Unique id: a-z, 0-9 and '-'.", required=True),
+        FieldSpec("section", "path", "Path of the section it belongs to.", True, ref="section"),
+        FieldSpec("title", "localized", "Title of the series.", required=True),
+        FieldSpec("unit", "enum", "Unit of every point.", required=True, enum=UNIT_CODES),
+        FieldSpec("basis", "enum", "Where the points come from.", required=True, enum=BASES),
+        FieldSpec("rule", "localized", "How the points were made; required for target, derived."),
+        FieldSpec("note", "localized", "Optional note."),
+        FieldSpec(
+            "points",
+            "array",
+            "At least two points, one per year.",
+            required=True,
+            table=POINT,
+            min_items=2,
+            unique_by="year",
+        ),
+    ),
+    required_when=(("basis", "target", "rule"), ("basis", "derived", "rule")),
+)
+
+ENTRIES: dict[str, EntrySpec] = {
+    "pack": EntrySpec(PACK, array=False, id_key=None),
+    "source": EntrySpec(SOURCE, array=True, id_key="id"),
+    "section": EntrySpec(SECTION, array=True, id_key="id"),
+    "fact": EntrySpec(FACT, array=True, id_key="id"),
+    "series": EntrySpec(SERIES, array=True, id_key="id"),
+}
+
+
+def _field_schema(spec: FieldSpec) -> dict[str, object]:
+    schema: dict[str, object]
+    kind = spec.kind
+    if kind == "text":
+        schema = {"type": "string", "minLength": 1}
+    elif kind == "url":
+        schema = {"type": "string", "pattern": URL_PATTERN}
+    elif kind == "language":
+        schema = {"type": "string", "pattern": LANGUAGE_PATTERN}
+    elif kind == "slug":
+        schema = {"type": "string", "pattern": SLUG_PATTERN}
+    elif kind == "path":
+        schema = {"type": "string", "pattern": PATH_PATTERN}
+    elif kind == "localized":
+        schema = {"$ref": "#/$defs/localized"}
+    elif kind == "integer":
+        schema = {"type": "integer"}
+    elif kind == "year":
+        schema = {"type": "integer", "minimum": YEAR_MIN, "maximum": YEAR_MAX}
+    elif kind == "number":
+        schema = {"type": "number"}
+    elif kind == "date":
+        # Taplo presents TOML dates to JSON Schema as strings with a date format.
+        schema = {"type": "string", "format": "date"}
+    elif kind == "enum":
+        schema = {"type": "string", "enum": list(spec.enum)}
+    elif kind == "table":
+        assert spec.table is not None
+        schema = {"$ref": f"#/$defs/{spec.table.name}"}
+    else:
+        assert spec.table is not None
+        schema = {"type": "array", "items": {"$ref": f"#/$defs/{spec.table.name}"}}
+        if spec.min_items:
+            schema["minItems"] = spec.min_items
+    description = spec.description
+    if spec.ref == "section":
+        description += " Must name an existing [[section]] path."
+    elif spec.ref is not None:
+        description += f" Must name an existing [[{spec.ref}]]."
+    return {"description": description, **schema}
+
+
+def _table_schema(table: TableSpec) -> dict[str, object]:
+    schema: dict[str, object] = {
+        "type": "object",
+        "description": table.description,
+        "properties": {spec.name: _field_schema(spec) for spec in table.fields},
+        "additionalProperties": False,
+    }
+    required = [spec.name for spec in table.fields if spec.required]
+    if required:
+        schema["required"] = required
+    dependent: dict[str, list[str]] = {}
+    for key in table.together:
+        dependent[key] = [other for other in table.together if other != key]
+    for key, needed in table.needs:
+        dependent.setdefault(key, []).append(needed)
+    if dependent:
+        schema["dependentRequired"] = dependent
+    rules: list[dict[str, object]] = [
+        {
+            "if": {"properties": {key: {"const": value}}, "required": [key]},
+            "then": {"required": [needed]},
+        }
+        for key, value, needed in table.required_when
+    ]
+    rules += [
+        {"if": {"required": [key]}, "then": {"properties": {other: {"const": value}}}}
+        for key, other, value in table.only_when
+    ]
+    if rules:
+        schema["allOf"] = rules
+    return schema
+
+
+def json_schema() -> dict[str, object]:
+    """The JSON Schema (draft 2020-12) of one content file."""
+    defs = {table.name: _table_schema(table) for table in (LOCALIZED, QUOTE, POINT)}
+    properties: dict[str, object] = {}
+    for name, entry in ENTRIES.items():
+        defs[name] = _table_schema(entry.table)
+        ref = {"$ref": f"#/$defs/{name}"}
+        if entry.array:
+            properties[name] = {
+                "description": f"[[{name}]]: {entry.table.description}",
+                "type": "array",
+                "items": ref,
+            }
+        else:
+            properties[name] = {"description": f"[{name}]: {entry.table.description}", **ref}
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": "moscow-tui content file",
+        "description": (
+            "One TOML file of a moscow-tui content pack. Every *.toml file of a content folder"
+            " is read and together they make one pack; see content/README.md."
+        ),
+        "type": "object",
+        "properties": properties,
+        "additionalProperties": False,
+        "$defs": defs,
+    }
+
+
+def json_schema_text() -> str:
+    """The JSON Schema as the text of `content/schema.json`."""
+    import json  # only `schema` and the staleness test need it
+
+    return json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n"

@@ -1,0 +1,181 @@
+"""The Textual application: global bindings, language, theme and remembered state."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, ClassVar
+
+from textual import events
+from textual.app import App
+from textual.binding import Binding, BindingType
+from textual.geometry import Size
+from textual.reactive import reactive
+
+from tui.pack.model import LANGS, Lang, Pack
+from tui.paths import state_file
+from tui.state import UiState, load_state, save_state
+from tui.text.format import source_date
+from tui.text.words import detect_locale_lang, t
+from tui.ui.screens.main import MainScreen
+
+if TYPE_CHECKING:
+    from textual.command import Provider
+
+# How often the terminal's size is compared with the app's (see `_check_terminal_size`).
+SIZE_CHECK_INTERVAL = 0.5
+# Saving the section on every cursor move would write a file per keypress; wait for a pause.
+SECTION_SAVE_DELAY = 1.0
+
+
+def _moscow_commands() -> type[Provider]:
+    """The palette's provider, imported on the palette's first use rather than at start-up."""
+    from tui.ui.commands import MoscowCommands
+
+    return MoscowCommands
+
+
+class MoscowApp(App[None]):
+    """Explore a content pack: a section tree, fact panels, copy, search, two languages."""
+
+    CSS_PATH = "styles/app.tcss"
+    COMMANDS = App.COMMANDS | {_moscow_commands}
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+q", "quit", "Quit", show=False, priority=True, id="quit-priority"),
+        Binding("q", "quit", "Quit", id="quit"),
+        Binding("question_mark,f1", "help", "Help", id="help"),
+        Binding("L", "toggle_lang", "Language", id="lang"),
+    ]
+
+    lang: reactive[Lang] = reactive[Lang]("en", init=False)
+
+    def __init__(
+        self,
+        pack: Pack,
+        *,
+        start_path: str | None = None,
+        lang: Lang | None = None,
+        state_path: Path | None = None,
+    ) -> None:
+        super().__init__()
+        self.pack = pack
+        self.state_path = state_path if state_path is not None else state_file()
+        self._notices: list[str] = []
+        self._last_save_error: str | None = None
+        self._started = False
+        state, notice = load_state(self.state_path)
+        self.ui_state = state
+        remembered: Lang | None = state.lang if state.lang in LANGS else None
+        chosen: Lang = lang or remembered or detect_locale_lang()
+        self.set_reactive(MoscowApp.lang, chosen)
+        if notice:
+            self._notices.append(t("state-notice", chosen, notice=notice))
+        if state.theme and state.theme in self.available_themes:
+            self.theme = state.theme
+        self.start_path = self._start_section(start_path, state.section)
+        self._save_timer_pending = False
+
+    def _start_section(self, asked: str | None, remembered: str | None) -> str:
+        sections = self.pack.sections
+        if asked is not None:
+            if asked in sections:
+                return asked
+            self._notices.append(t("unknown-section", self.lang, path=asked))
+        if remembered is not None and remembered in sections:
+            return remembered
+        return next(iter(sections))
+
+    def on_mount(self) -> None:
+        if not self.is_headless:
+            self.set_interval(SIZE_CHECK_INTERVAL, self._check_terminal_size)
+        self._update_title()
+        self.push_screen(MainScreen(self.pack, self.lang, self.start_path))
+        for notice in self._notices:
+            self.notify(notice, markup=False, severity="warning", timeout=8)
+        self.ui_state.section = self.start_path
+        self._started = True
+
+    def _update_title(self) -> None:
+        pack = self.pack
+        source = pack.sources.get(pack.primary_source)
+        self.title = pack.title.get(self.lang)
+        if source is not None:
+            self.sub_title = f"{source.publisher}, {source_date(source, self.lang)}"
+
+    @property
+    def main_screen(self) -> MainScreen | None:
+        for screen in self.screen_stack:
+            if isinstance(screen, MainScreen):
+                return screen
+        return None
+
+    # Language and theme -------------------------------------------------------------------
+
+    def action_toggle_lang(self) -> None:
+        self.lang = "en" if self.lang == "ru" else "ru"
+
+    async def watch_lang(self, lang: Lang) -> None:
+        self._update_title()
+        main = self.main_screen
+        if main is not None:
+            await main.set_lang(lang)
+        self.save()
+
+    def watch_theme(self, theme: str) -> None:
+        if self._started:
+            self.save()
+
+    # Help ---------------------------------------------------------------------------------
+
+    def action_help(self) -> None:
+        main = self.main_screen
+        if main is not None and self.screen is main:
+            main.show_help()
+
+    # State --------------------------------------------------------------------------------
+
+    def on_main_screen_section_changed(self, message: MainScreen.SectionChanged) -> None:
+        self.ui_state.section = message.path
+        if self._started and not self._save_timer_pending:
+            self._save_timer_pending = True
+            self.set_timer(SECTION_SAVE_DELAY, self._delayed_save)
+
+    def _delayed_save(self) -> None:
+        self._save_timer_pending = False
+        self.save()
+
+    def save(self) -> None:
+        """Write theme, language and section; a failure is a notice (once), never a crash."""
+        self.ui_state = UiState(theme=self.theme, lang=self.lang, section=self.ui_state.section)
+        error = save_state(self.state_path, self.ui_state)
+        if error and error != self._last_save_error:
+            self.notify(
+                t("state-save-failed", self.lang, error=error),
+                markup=False,
+                severity="warning",
+                timeout=8,
+            )
+        self._last_save_error = error
+
+    def on_unmount(self) -> None:
+        if self._started:
+            self.save()
+
+    def _check_terminal_size(self) -> None:
+        """Catch up with a resize whose SIGWINCH Textual's driver never turned into an event.
+
+        In a burst of resizes under load, the driver sometimes reports only an early size and
+        then nothing more (seen here with 50 resizes in a pseudo-terminal), leaving the layout
+        at a stale size until the next resize. Comparing twice a second costs one ioctl.
+        """
+        stream = sys.__stdout__
+        if stream is None:
+            return
+        try:
+            columns, lines = os.get_terminal_size(stream.fileno())
+        except (OSError, ValueError):
+            return
+        size = Size(columns, lines)
+        if size != self.size:
+            self.post_message(events.Resize(size, size))

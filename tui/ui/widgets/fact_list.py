@@ -1,0 +1,365 @@
+"""The facts of a section as a list the reader moves through with ↑/↓ or j/k."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from typing import ClassVar
+
+from rich._wrap import divide_line
+from rich.cells import cell_len
+from rich.segment import Segment
+from rich.style import Style as RichStyle
+from rich.text import Text
+from textual import events
+from textual._border import BORDER_CHARS
+from textual.binding import Binding, BindingType
+from textual.color import Color
+from textual.containers import ScrollableContainer
+from textual.content import Content
+from textual.geometry import Region, Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.strip import Strip
+from textual.style import Style
+from textual.visual import Visual
+from textual.widget import Widget
+
+from tui.pack.model import Fact, FactKind, Lang, Pack
+from tui.text.format import KIND_LABELS, citation_line, format_value
+from tui.text.words import t
+
+GAP = 1  # blank lines above each fact
+MARK = 1  # cells of the left mark (a border drawn by hand) of each fact
+PAD = 1  # blank cells either side of a fact's text
+
+
+def fact_text(pack: Pack, fact: Fact, lang: Lang) -> Text:
+    """A fact as a reader sees it in the list, built as plain Text (content is never markup)."""
+    text = Text()
+    text.append(fact.text.get(lang), style="bold")
+    text.append(f"  [{KIND_LABELS[fact.kind].get(lang)}]", style="dim")
+    if fact.is_numeric:
+        text.append("\n")
+        text.append(format_value(fact, lang), style="bold")
+    if fact.quote is not None:
+        text.append("\n«")
+        text.append(fact.quote.original, style="italic")
+        text.append("»\n")
+        text.append(t("translation", lang), style="dim")
+        text.append(f"“{fact.quote.translation}”")
+        text.append("\n")
+        text.append(t("speaker", lang) + fact.quote.speaker.get(lang))
+    if fact.kind is FactKind.DERIVED and fact.derivation is not None:
+        text.append("\n")
+        text.append(t("derived-from", lang), style="bold")
+        text.append(fact.derivation.get(lang))
+    if fact.note is not None:
+        text.append("\n")
+        text.append(t("note", lang), style="dim")
+        text.append(fact.note.get(lang), style="dim")
+    source = pack.source_of(fact)
+    if source is not None:
+        text.append("\n")
+        text.append(citation_line(source, lang), style="dim")
+    return text
+
+
+@dataclass(frozen=True)
+class Look:
+    """How one fact is drawn: the background over the list's and the left mark."""
+
+    background: Color
+    mark: str
+    mark_color: Color
+
+
+@dataclass
+class Layout:
+    """Where each fact's lines are for one width: `tops[i]` is the first line of fact `i`."""
+
+    width: int
+    tops: list[int] = field(default_factory=list)
+    heights: list[int] = field(default_factory=list)
+    height: int = 0
+
+
+class FactList(Widget, can_focus=True):
+    """A focusable list of facts drawn as one widget; the highlighted one is what `c` copies.
+
+    Only the lines on screen are rendered (the line API), so a section of many facts costs
+    about as much to show and to move through as one of a few. The look of each fact comes
+    from the component classes below, styled in the app's stylesheet.
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("up,k", "move(-1)", "Previous fact", show=False, id="facts.up"),
+        Binding("down,j", "move(1)", "Next fact", show=False, id="facts.down"),
+        Binding("g,home", "first", "First fact", show=False, id="facts.first"),
+        Binding("G,end", "last", "Last fact", show=False, id="facts.last"),
+    ]
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "fact-list--fact",
+        "fact-list--quote",
+        "fact-list--derived",
+        "fact-list--highlight",
+        "fact-list--empty",
+    }
+
+    DEFAULT_CSS = """
+    FactList {
+        height: auto;
+    }
+    """
+
+    highlighted: reactive[int] = reactive(0, init=False)
+
+    class Highlighted(Message):
+        """The highlighted fact changed."""
+
+        def __init__(self, fact: Fact) -> None:
+            super().__init__()
+            self.fact = fact
+
+    def __init__(self, pack: Pack, facts: list[Fact], lang: Lang, *, id: str | None = None):
+        super().__init__(id=id)
+        self._pack = pack
+        self.facts = facts
+        self._lang = lang
+        self._texts: list[Text | None] = [None] * len(facts)
+        self._contents: list[Content | None] = [None] * len(facts)
+        self._layout: Layout | None = None
+        # Rendered lines per (fact, look); cleared when the width or the styles change.
+        self._strips: dict[tuple[int, Look], list[Strip]] = {}
+        self._index: dict[str, int] | None = None
+
+    def set_facts(self, facts: list[Fact], lang: Lang) -> None:
+        """Show `facts` in `lang` from the first one (the panel reuses one list for all)."""
+        self.facts = facts
+        self._lang = lang
+        self._texts = [None] * len(facts)
+        self._contents = [None] * len(facts)
+        self._layout = None
+        self._strips.clear()
+        self._index = None
+        self.set_reactive(FactList.highlighted, 0)
+        self.refresh(layout=True)
+
+    # Content and layout ---------------------------------------------------------------------
+
+    def _text(self, index: int) -> Text:
+        text = self._texts[index]
+        if text is None:
+            text = self._texts[index] = fact_text(self._pack, self.facts[index], self._lang)
+        return text
+
+    def _content(self, index: int) -> Content:
+        content = self._contents[index]
+        if content is None:
+            content = self._contents[index] = Content.from_rich_text(self._text(index))
+        return content
+
+    def _text_width(self, width: int) -> int:
+        return max(1, width - MARK - 2 * PAD)
+
+    def _layout_for(self, width: int) -> Layout:
+        """Each fact's place for `width`; only the visible facts are ever rendered."""
+        layout = self._layout
+        if layout is not None and layout.width == width:
+            return layout
+        self._strips.clear()
+        layout = Layout(width)
+        text_width = self._text_width(width)
+        y = 0
+        for index in range(len(self.facts)):
+            height = wrapped_height(self._text(index).plain, text_width)
+            y += GAP
+            layout.tops.append(y)
+            layout.heights.append(height)
+            y += height
+        if not self.facts:
+            y = len(self._empty_lines(width))
+        layout.height = y
+        self._layout = layout
+        return layout
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        return self._layout_for(width).height
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._strips.clear()
+
+    # Looks ------------------------------------------------------------------------------------
+
+    def _look(self, index: int) -> Look:
+        """The fact's look: its kind's, then the highlight's on top (focus changes that)."""
+        names = ["fact-list--fact"]
+        kind = self.facts[index].kind
+        if kind is FactKind.QUOTE:
+            names.append("fact-list--quote")
+        elif kind is FactKind.DERIVED:
+            names.append("fact-list--derived")
+        if index == self.highlighted:
+            names.append("fact-list--highlight")
+        background = Color(0, 0, 0, 0)
+        edge, mark_color = "", Color(0, 0, 0, 0)
+        for name in names:
+            styles = self.get_component_styles(name)
+            if styles.has_rule("background"):
+                background = styles.background
+            if styles.has_rule("border_left"):
+                edge, mark_color = styles.border_left
+        return Look(background, _mark_char(edge), mark_color)
+
+    def _render_fact(self, index: int, look: Look, width: int) -> list[Strip]:
+        """The lines of one fact in `look`, `width` cells wide (mark, padding and text)."""
+        key = (index, look)
+        strips = self._strips.get(key)
+        if strips is not None:
+            return strips
+        base = self.visual_style
+        list_background = base.background or Color(0, 0, 0, 0)
+        background = list_background + look.background
+        style = base + Style(background=look.background)
+        fill = RichStyle(bgcolor=background.rich_color)
+        mark = Segment(
+            look.mark, RichStyle(color=(list_background + look.mark_color).rich_color) + fill
+        )
+        pad = Segment(" " * PAD, fill)
+        text_width = self._text_width(width)
+        lines = Visual.to_strips(self, self._content(index), text_width, None, style)
+        # The layout counted lines the way Content wraps them; keep the two in step regardless.
+        height = self._layout.heights[index] if self._layout is not None else len(lines)
+        lines = lines[:height] + [Strip.blank(text_width, fill)] * (height - len(lines))
+        strips = [
+            Strip.join(
+                [Strip([mark, pad]), line.adjust_cell_length(text_width, fill), Strip([pad])]
+            )
+            for line in lines
+        ]
+        self._strips[key] = strips
+        return strips
+
+    def _empty_lines(self, width: int) -> list[Strip]:
+        style = Style.from_rich_style(self.get_component_rich_style("fact-list--empty"))
+        fill = RichStyle(bgcolor=(self.visual_style.background or Color(0, 0, 0, 0)).rich_color)
+        lines = Visual.to_strips(self, Content(t("no-facts", self._lang)), width, None, style)
+        return [line.adjust_cell_length(width, fill) for line in lines]
+
+    # Rendering ----------------------------------------------------------------------------------
+
+    def render_line(self, y: int) -> Strip:
+        width = self.content_size.width
+        layout = self._layout_for(width)
+        if not self.facts:
+            lines = self._empty_lines(width)
+            return lines[y] if 0 <= y < len(lines) else Strip.blank(width, self.rich_style)
+        index = bisect_right(layout.tops, y) - 1
+        if index < 0 or y >= layout.tops[index] + layout.heights[index]:
+            return Strip.blank(width, self.rich_style)
+        lines = self._render_fact(index, self._look(index), width)
+        return lines[y - layout.tops[index]]
+
+    def fact_at(self, y: int) -> int | None:
+        """The index of the fact drawn on line `y` of this widget, if any."""
+        layout = self._layout
+        if layout is None or not self.facts:
+            return None
+        index = bisect_right(layout.tops, y) - 1
+        if index < 0 or y >= layout.tops[index] + layout.heights[index]:
+            return None
+        return index
+
+    def rendered_text(self, index: int) -> str:
+        """What fact `index` shows, as plain text (for tests and tools)."""
+        return self._content(index).plain
+
+    def on_click(self, event: events.Click) -> None:
+        index = self.fact_at(event.y)
+        if index is not None:
+            self.highlighted = index
+            self.focus()
+
+    # Highlight ----------------------------------------------------------------------------------
+
+    @property
+    def highlighted_fact(self) -> Fact | None:
+        if 0 <= self.highlighted < len(self.facts):
+            return self.facts[self.highlighted]
+        return None
+
+    def highlight_fact(self, fact_id: str) -> bool:
+        """Highlight the fact with `fact_id`; False when it is not in this list."""
+        if self._index is None:
+            self._index = {fact.id: index for index, fact in enumerate(self.facts)}
+        index = self._index.get(fact_id)
+        if index is None:
+            return False
+        self.highlighted = index
+        return True
+
+    def validate_highlighted(self, value: int) -> int:
+        return max(0, min(value, len(self.facts) - 1)) if self.facts else 0
+
+    def watch_highlighted(self, value: int) -> None:
+        self.refresh()
+        if self.has_focus:
+            self._bring_into_view(value)
+        fact = self.highlighted_fact
+        if fact is not None:
+            self.post_message(self.Highlighted(fact))
+
+    def _bring_into_view(self, index: int) -> None:
+        """Bring fact `index`, with the gap above it, into the panel's view."""
+        layout = self._layout
+        parent = self.parent
+        if layout is None or not self.facts or not isinstance(parent, Widget):
+            return
+        top = layout.tops[index] - GAP
+        region = Region(0, top, self.size.width, layout.heights[index] + GAP)
+        parent.scroll_to_region(region.translate(self.virtual_region.offset), animate=False)
+
+    def on_focus(self) -> None:
+        # The screen scrolls a newly focused widget into view; the highlight only changes look.
+        self.refresh()
+
+    def on_blur(self) -> None:
+        self.refresh()
+
+    def action_move(self, step: int) -> None:
+        if step < 0 and self.highlighted == 0 and isinstance(self.parent, ScrollableContainer):
+            # Above the first fact: show the top of the panel (title and cards) again.
+            self.parent.scroll_home(animate=False)
+            return
+        target = self.validate_highlighted(self.highlighted + step)
+        if target == self.highlighted and self.has_focus:
+            self._bring_into_view(target)  # at either end: show the fact again if scrolled away
+        self.highlighted = target
+
+    def action_first(self) -> None:
+        self.highlighted = 0
+
+    def action_last(self) -> None:
+        self.highlighted = len(self.facts) - 1
+
+
+def wrapped_height(plain: str, width: int) -> int:
+    """Lines `plain` takes at `width` cells, wrapped as Textual's Content wraps (word, fold).
+
+    Counting on the plain text lets the list lay out a hundred facts without rendering them;
+    `Content._wrap_and_format` divides each line with the same `divide_line`.
+    """
+    height = 0
+    for line in plain.split("\n"):
+        line = line.expandtabs(8)
+        # Most lines fit: skip the word split for them.
+        height += 1 if cell_len(line) <= width else len(divide_line(line, width, fold=True)) + 1
+    return height
+
+
+def _mark_char(edge: str) -> str:
+    """The character a left border of type `edge` draws ("" and "none" draw a space)."""
+    chars = BORDER_CHARS.get(edge)  # type: ignore[call-overload]
+    return chars[1][0] if chars else " "

@@ -1,0 +1,176 @@
+"""The right-hand panel: a section's title, summary, metric cards and facts."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Vertical, VerticalScroll
+from textual.strip import Strip
+from textual.widget import Widget
+from textual.widgets import Static
+
+from tui.pack.model import Fact, Lang, Pack, Series
+from tui.text.format import format_value
+from tui.text.words import t
+from tui.ui.widgets.fact_list import FactList
+from tui.ui.widgets.metric_card import MetricCard
+from tui.ui.widgets.text_block import TextBlock
+
+HEADLINES_PER_CHILD = 2
+MAX_CARDS = 8  # cards per section; the rest of the figures are in the fact list below
+
+# Kept here rather than in tui.text.words: only the panel says it, and only for very large sections.
+MORE_FIGURES = {
+    "ru": "Ещё показателей — в списке фактов ниже: {count}",
+    "en": "{count} more figures in the fact list below",
+}
+
+
+def overview_blocks(pack: Pack, path: str, lang: Lang) -> list[tuple[int, int, str, Text]]:
+    """A group's children, each with its summary and headline figures (its first numeric facts).
+
+    Each block is (blank lines above, indent, component class, text).
+    """
+    blocks: list[tuple[int, int, str, Text]] = []
+    for child in pack.children_of(path):
+        blocks.append((1, 0, "overview--title", Text("▸ " + child.title.get(lang))))
+        blocks.append((0, 2, "overview--summary", Text(child.summary.get(lang))))
+        numeric = [fact for fact in pack.facts_in(child.path) if fact.is_numeric]
+        for fact in numeric[:HEADLINES_PER_CHILD]:
+            line = Text("• ")
+            line.append(format_value(fact, lang), style="bold")
+            line.append(" — ")
+            line.append(fact.text.get(lang))
+            blocks.append((0, 2, "overview--figure", line))
+    return blocks
+
+
+class Overview(TextBlock):
+    """A group's children with their summaries and headline figures, drawn as one widget."""
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "overview--title",
+        "overview--summary",
+        "overview--figure",
+    }
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._blocks: list[tuple[int, int, str, Text]] = []
+
+    def show(self, blocks: list[tuple[int, int, str, Text]]) -> None:
+        self._blocks = blocks
+        self.invalidate()
+
+    def render_strips(self, width: int) -> list[Strip]:
+        fill = self.fill()
+        lines: list[Strip] = []
+        for gap, indent, name, text in self._blocks:
+            lines += [Strip.blank(width, fill)] * gap
+            for line in self.wrapped(text, max(width - indent, 1), name):
+                lines.append(Strip.join([Strip.blank(indent, fill), line]) if indent else line)
+        return lines
+
+
+class FactPanel(VerticalScroll, can_focus=False):
+    """All about the section under the tree cursor.
+
+    The widgets are made once and refilled for each section (nothing is mounted or removed),
+    so following the tree cursor costs little even for large sections.
+    """
+
+    def __init__(self, pack: Pack, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._pack = pack
+        self.path: str | None = None
+        self.lang: Lang = "en"
+        self._title = Static(id="panel-title")
+        self._summary = Static(id="panel-summary")
+        self._overview_heading = Static(classes="panel-heading", id="overview-heading")
+        self._overview = Overview(id="overview")
+        self._card_pool = [MetricCard(pack, "en") for _ in range(MAX_CARDS)]
+        for card in self._card_pool:
+            card.display = False
+        self._cards = Vertical(*self._card_pool, id="cards")
+        self._more = Static(id="cards-more", classes="cards-more")
+        self._facts_heading = Static(classes="panel-heading", id="facts-heading")
+        self._fact_list = FactList(pack, [], "en", id="facts")
+        self._parts: list[Widget] = [
+            self._title,
+            self._summary,
+            self._overview_heading,
+            self._overview,
+            self._cards,
+            self._more,
+            self._facts_heading,
+            self._fact_list,
+        ]
+        self._set_display(False)  # until the first section is shown
+
+    def compose(self) -> ComposeResult:
+        yield from self._parts
+
+    def _set_display(self, shown: bool) -> None:
+        for widget in self._parts:
+            widget.display = shown
+
+    @property
+    def cards(self) -> list[MetricCard]:
+        """The cards on show, in order."""
+        return [card for card in self._card_pool if card.display]
+
+    @property
+    def fact_list(self) -> FactList | None:
+        return self._fact_list if self.path is not None and self._fact_list.display else None
+
+    async def show(self, path: str, lang: Lang, *, keep_position: bool = False) -> None:
+        """Fill the panel for `path` in `lang`; `keep_position` keeps the highlight and scroll."""
+        highlighted = self._fact_list.highlighted
+        scroll_y = self.scroll_y
+        self.path = path
+        self.lang = lang
+        pack = self._pack
+        section = pack.sections.get(path)
+        if section is None:
+            self._set_display(False)
+            return
+        self._set_display(True)
+        self._title.update(Text(section.title.get(lang)))
+        self._summary.update(Text(section.summary.get(lang)))
+        has_children = bool(section.children)
+        self._overview_heading.display = self._overview.display = has_children
+        if has_children:
+            self._overview_heading.update(Text(t("overview", lang)))
+            self._overview.show(overview_blocks(pack, path, lang))
+        facts = pack.facts_in(path)
+        numeric = [fact for fact in facts if fact.is_numeric]
+        linked = {fact.series for fact in facts if fact.series}
+        lone_series = [s for s in pack.series_in(path) if s.id not in linked]
+        # Cards are made for a few figures only, so a section of many stays quick to show.
+        shown = numeric[:MAX_CARDS]
+        shown_series = lone_series[: max(0, MAX_CARDS - len(shown))]
+        items: list[tuple[Fact | None, Series | None]] = [(fact, None) for fact in shown]
+        items += [(None, series) for series in shown_series]
+        for index, card in enumerate(self._card_pool):
+            if index < len(items):
+                fact, series = items[index]
+                card.show(lang, fact=fact, series=series)
+            card.display = index < len(items)
+        self._cards.display = bool(items)
+        hidden = len(numeric) - len(shown)
+        self._more.display = hidden > 0
+        if hidden:
+            self._more.update(Text(MORE_FIGURES[lang].format(count=hidden)))
+        self._facts_heading.update(Text(t("facts", lang)))
+        self._fact_list.set_facts(facts, lang)
+        if keep_position:
+            self._fact_list.highlighted = highlighted
+            self.scroll_to(y=scroll_y, animate=False)
+        else:
+            self.scroll_home(animate=False)
+
+    def highlighted_fact(self) -> Fact | None:
+        fact_list = self.fact_list
+        return fact_list.highlighted_fact if fact_list is not None else None
