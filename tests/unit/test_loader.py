@@ -18,7 +18,7 @@ import tomli
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-import tui.pack.load as loader
+import tui.pack.files as content_files
 from tui.pack.load import MAX_FILE_BYTES, ContentProblem, LoadResult, load_pack
 from tui.pack.model import Basis, FactKind, Qualifier
 from tui.pack.sanitize import sanitize
@@ -708,7 +708,7 @@ def test_unreadable_file_is_an_error(make_pack: MakePack, monkeypatch: pytest.Mo
             raise PermissionError(13, "Permission denied")
         return real_open(file, *args, **kwargs)
 
-    monkeypatch.setattr(loader, "open", deny, raising=False)
+    monkeypatch.setattr(content_files, "open", deny, raising=False)
     result = load_pack([folder])
     assert result.pack is None
     find(result, "facts.toml", None, "cannot read: Permission denied")
@@ -757,7 +757,7 @@ def test_file_above_the_size_limit_is_refused_unread(
         opened.append(str(file))
         return real_open(file, *args, **kwargs)
 
-    monkeypatch.setattr(loader, "open", spy, raising=False)
+    monkeypatch.setattr(content_files, "open", spy, raising=False)
     result = load_pack([folder])
     problem = find(result, "huge.toml", None, "larger than the limit of 33,554,432 bytes (32 MiB)")
     assert "62,914,560" in problem.message

@@ -1,8 +1,9 @@
 """A cache of the validated pack, so a large pack is parsed and checked once, not at every start.
 
-The cache is keyed by every content file's path, size, mtime, ctime and inode, by the program's
-version and by the size and mtime of the modules that define the model and the checks: any edit
-to the content (or to the code) misses and loads normally. It lives in `tui.paths.cache_dir()`,
+The cache is keyed by every content file's path, size, mtime, ctime and inode (the files are
+chosen by `tui.pack.files.content_names`, as the loader chooses them), by the program's version
+and by a hash of the contents of every module of this package, found by listing it: any edit to
+the content (or to the code) misses and loads normally. It lives in `tui.paths.cache_dir()`,
 never beside the content, and is written atomically (a temp file, then `os.replace`). Any failure
 to read or write it falls back silently to a normal load; a corrupt file is ignored and rewritten.
 Only packs without errors are cached; their warnings are kept and reported again on a hit.
@@ -16,7 +17,6 @@ hit does not import the loader either (start-up time).
 from __future__ import annotations
 
 import contextlib
-import gc
 import os
 import pickle
 import stat
@@ -28,6 +28,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from tui import __version__
+from tui.pack.files import content_names
+from tui.pack.memory import collector_paused
 from tui.pack.model import Pack
 from tui.paths import cache_dir, default_content_dir
 
@@ -50,21 +52,28 @@ def _folders(dirs: Sequence[Path] | None) -> list[Path]:
 
 
 def _code_stamp() -> tuple[tuple[str, int, int], ...] | None:
+    """A hash of each module of this package, found by listing it; None when one is unreadable.
+
+    Contents, not mtimes: a checkout or a copy that keeps the code keeps the cache. Not a
+    cryptographic hash (hashlib costs start-up time); the package is under 200 KB.
+    """
     stamp = []
-    for name in sorted(p.name for p in _PACKAGE_DIR.glob("*.py")):
-        try:
-            info = os.stat(_PACKAGE_DIR / name)
-        except OSError:
-            return None
-        stamp.append((name, info.st_size, info.st_mtime_ns))
+    try:
+        names = sorted(name for name in os.listdir(_PACKAGE_DIR) if name.endswith(".py"))
+        for name in names:
+            with open(_PACKAGE_DIR / name, "rb") as handle:
+                code = handle.read()
+            stamp.append((name, zlib.crc32(code), zlib.adler32(code)))
+    except OSError:
+        return None
     return tuple(stamp)
 
 
 def _fingerprint(folders: list[Path]) -> Stamp | None:
     """Everything a load depends on, or None when it cannot be told (then: no cache).
 
-    Mirrors the loader's choice of files: `*.toml` directly in each folder, not starting with
-    ".", in name order. Anything but a regular file (a dir, a broken link) gives None.
+    The files are the loader's own choice (`content_names`). Anything but a regular file (a dir,
+    a broken link) gives None.
     """
     code = _code_stamp()
     if code is None or not folders:
@@ -74,14 +83,8 @@ def _fingerprint(folders: list[Path]) -> Stamp | None:
         for folder in folders:
             if not stat.S_ISDIR(os.stat(folder).st_mode):
                 return None
-            with os.scandir(folder) as scan:
-                names = sorted(
-                    entry.name
-                    for entry in scan
-                    if entry.name.endswith(".toml") and not entry.name.startswith(".")
-                )
             files = []
-            for name in names:
+            for name in content_names(folder):
                 info = os.stat(os.path.join(folder, name))
                 if not stat.S_ISREG(info.st_mode):
                     return None
@@ -131,13 +134,8 @@ def _read(path: Path, stamp: Stamp) -> tuple[Pack, list[ProblemRow], list[str]] 
             if pickle.load(handle) != stamp:
                 return None
             # As in the loader: no cyclic collection while a million objects are made.
-            collecting = gc.isenabled()
-            gc.disable()
-            try:
+            with collector_paused():
                 pack, problems, files = pickle.load(handle)
-            finally:
-                if collecting:
-                    gc.enable()
     except Exception:  # a corrupt or foreign file: ignored, then rewritten
         return None
     if not isinstance(pack, Pack) or not isinstance(problems, list) or not isinstance(files, list):
@@ -164,7 +162,8 @@ def load_pack_cached(dirs: Sequence[Path] | None = None, *, background: bool = F
     process with one thread), so a caller about to draw does not wait for the pickling (about
     a second at 100,000 facts). The child is not waited for; the write is atomic either way.
     """
-    from tui.pack.load import ContentProblem, LoadResult, load_pack
+    from tui.pack.load import LoadResult, load_pack
+    from tui.pack.problems import ContentProblem
 
     folders = _folders(dirs)
     try:

@@ -1,10 +1,10 @@
-"""The content schema, described once: the loader validates with it and the JSON Schema is made
-from it.
+"""The content schema as declarative tables: the loader validates with them and the JSON Schema
+(`tui.pack.schema`) is written from them.
 
 Keeping one declarative description means `content/schema.json` (what Taplo-based editors check
-while you type) and `moscow-tui check` (what the program enforces) cannot drift apart. Rules the
-JSON Schema cannot say (references between entries, unique ids, finite numbers) live in the
-loader.
+while you type) and `moscow-tui check` (what the program enforces) cannot drift apart. What each
+kind of field means is in `tui.pack.kinds`; rules the JSON Schema cannot say (references between
+entries, unique ids) live in `tui.pack.references`.
 """
 
 from __future__ import annotations
@@ -260,112 +260,15 @@ ENTRIES: dict[str, EntrySpec] = {
 }
 
 
-def _field_schema(spec: FieldSpec) -> dict[str, object]:
-    schema: dict[str, object]
-    kind = spec.kind
-    if kind == "text":
-        schema = {"type": "string", "minLength": 1}
-    elif kind == "url":
-        schema = {"type": "string", "pattern": URL_PATTERN}
-    elif kind == "language":
-        schema = {"type": "string", "pattern": LANGUAGE_PATTERN}
-    elif kind == "slug":
-        schema = {"type": "string", "pattern": SLUG_PATTERN}
-    elif kind == "path":
-        schema = {"type": "string", "pattern": PATH_PATTERN}
-    elif kind == "localized":
-        schema = {"$ref": "#/$defs/localized"}
-    elif kind == "integer":
-        schema = {"type": "integer"}
-    elif kind == "year":
-        schema = {"type": "integer", "minimum": YEAR_MIN, "maximum": YEAR_MAX}
-    elif kind == "number":
-        schema = {"type": "number"}
-    elif kind == "date":
-        # Taplo presents TOML dates to JSON Schema as strings with a date format.
-        schema = {"type": "string", "format": "date"}
-    elif kind == "enum":
-        schema = {"type": "string", "enum": list(spec.enum)}
-    elif kind == "table":
-        assert spec.table is not None
-        schema = {"$ref": f"#/$defs/{spec.table.name}"}
-    else:
-        assert spec.table is not None
-        schema = {"type": "array", "items": {"$ref": f"#/$defs/{spec.table.name}"}}
-        if spec.min_items:
-            schema["minItems"] = spec.min_items
-    description = spec.description
-    if spec.ref == "section":
-        description += " Must name an existing [[section]] path."
-    elif spec.ref is not None:
-        description += f" Must name an existing [[{spec.ref}]]."
-    return {"description": description, **schema}
-
-
-def _table_schema(table: TableSpec) -> dict[str, object]:
-    schema: dict[str, object] = {
-        "type": "object",
-        "description": table.description,
-        "properties": {spec.name: _field_schema(spec) for spec in table.fields},
-        "additionalProperties": False,
-    }
-    required = [spec.name for spec in table.fields if spec.required]
-    if required:
-        schema["required"] = required
-    dependent: dict[str, list[str]] = {}
-    for key in table.together:
-        dependent[key] = [other for other in table.together if other != key]
-    for key, needed in table.needs:
-        dependent.setdefault(key, []).append(needed)
-    if dependent:
-        schema["dependentRequired"] = dependent
-    rules: list[dict[str, object]] = [
-        {
-            "if": {"properties": {key: {"const": value}}, "required": [key]},
-            "then": {"required": [needed]},
-        }
-        for key, value, needed in table.required_when
-    ]
-    rules += [
-        {"if": {"required": [key]}, "then": {"properties": {other: {"const": value}}}}
-        for key, other, value in table.only_when
-    ]
-    if rules:
-        schema["allOf"] = rules
-    return schema
-
-
 def json_schema() -> dict[str, object]:
-    """The JSON Schema (draft 2020-12) of one content file."""
-    defs = {table.name: _table_schema(table) for table in (LOCALIZED, QUOTE, POINT)}
-    properties: dict[str, object] = {}
-    for name, entry in ENTRIES.items():
-        defs[name] = _table_schema(entry.table)
-        ref = {"$ref": f"#/$defs/{name}"}
-        if entry.array:
-            properties[name] = {
-                "description": f"[[{name}]]: {entry.table.description}",
-                "type": "array",
-                "items": ref,
-            }
-        else:
-            properties[name] = {"description": f"[{name}]: {entry.table.description}", **ref}
-    return {
-        "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "title": "moscow-tui content file",
-        "description": (
-            "One TOML file of a moscow-tui content pack. Every *.toml file of a content folder"
-            " is read and together they make one pack; see content/README.md."
-        ),
-        "type": "object",
-        "properties": properties,
-        "additionalProperties": False,
-        "$defs": defs,
-    }
+    """The JSON Schema of one content file (kept here too: `tui.pack.schema` writes it)."""
+    from tui.pack.schema import json_schema as write
+
+    return write()
 
 
 def json_schema_text() -> str:
-    """The JSON Schema as the text of `content/schema.json`."""
-    import json  # only `schema` and the staleness test need it
+    """The text of `content/schema.json` (kept here too: `tui.pack.schema` writes it)."""
+    from tui.pack.schema import json_schema_text as write
 
-    return json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n"
+    return write()

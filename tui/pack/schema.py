@@ -1,0 +1,92 @@
+"""The JSON Schema of a content file (`content/schema.json`), written from `tui.pack.spec`.
+
+Each field's fragment comes from its kind (`tui.pack.kinds`); the rules that tie keys together
+(`together`, `needs`, `required_when`, `only_when`) become `dependentRequired` and `if`/`then`.
+"""
+
+from __future__ import annotations
+
+from tui.pack.kinds import KINDS
+from tui.pack.spec import ENTRIES, LOCALIZED, POINT, QUOTE, FieldSpec, TableSpec
+
+# Tables used inside entries, given their own $defs entry.
+NESTED_TABLES = (LOCALIZED, QUOTE, POINT)
+
+
+def field_schema(spec: FieldSpec) -> dict[str, object]:
+    """The schema of one key: its kind's fragment and a description naming what it refers to."""
+    description = spec.description
+    if spec.ref == "section":
+        description += " Must name an existing [[section]] path."
+    elif spec.ref is not None:
+        description += f" Must name an existing [[{spec.ref}]]."
+    return {"description": description, **KINDS[spec.kind].schema(spec)}
+
+
+def table_schema(table: TableSpec) -> dict[str, object]:
+    schema: dict[str, object] = {
+        "type": "object",
+        "description": table.description,
+        "properties": {spec.name: field_schema(spec) for spec in table.fields},
+        "additionalProperties": False,
+    }
+    required = [spec.name for spec in table.fields if spec.required]
+    if required:
+        schema["required"] = required
+    dependent: dict[str, list[str]] = {}
+    for key in table.together:
+        dependent[key] = [other for other in table.together if other != key]
+    for key, needed in table.needs:
+        dependent.setdefault(key, []).append(needed)
+    if dependent:
+        schema["dependentRequired"] = dependent
+    rules: list[dict[str, object]] = [
+        {
+            "if": {"properties": {key: {"const": value}}, "required": [key]},
+            "then": {"required": [needed]},
+        }
+        for key, value, needed in table.required_when
+    ]
+    rules += [
+        {"if": {"required": [key]}, "then": {"properties": {other: {"const": value}}}}
+        for key, other, value in table.only_when
+    ]
+    if rules:
+        schema["allOf"] = rules
+    return schema
+
+
+def json_schema() -> dict[str, object]:
+    """The JSON Schema (draft 2020-12) of one content file."""
+    defs = {table.name: table_schema(table) for table in NESTED_TABLES}
+    properties: dict[str, object] = {}
+    for name, entry in ENTRIES.items():
+        defs[name] = table_schema(entry.table)
+        ref = {"$ref": f"#/$defs/{name}"}
+        if entry.array:
+            properties[name] = {
+                "description": f"[[{name}]]: {entry.table.description}",
+                "type": "array",
+                "items": ref,
+            }
+        else:
+            properties[name] = {"description": f"[{name}]: {entry.table.description}", **ref}
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": "moscow-tui content file",
+        "description": (
+            "One TOML file of a moscow-tui content pack. Every *.toml file of a content folder"
+            " is read and together they make one pack; see content/README.md."
+        ),
+        "type": "object",
+        "properties": properties,
+        "additionalProperties": False,
+        "$defs": defs,
+    }
+
+
+def json_schema_text() -> str:
+    """The JSON Schema as the text of `content/schema.json`."""
+    import json  # only `schema` and the staleness test need it
+
+    return json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n"
