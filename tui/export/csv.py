@@ -37,8 +37,26 @@ CSV_COLUMNS: tuple[str, ...] = (
 )
 
 
+# A spreadsheet runs a cell that starts with one of these as a formula (OWASP, "CSV injection").
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_cell(value: object) -> object:
+    """A text cell a spreadsheet cannot run: one that starts a formula gets a leading `'`.
+
+    Numbers are left as numbers, so a negative value stays a negative value. A carriage return
+    becomes a newline: the writer quotes a cell with "\\n" but not one with a lone "\\r", which
+    would break the row.
+    """
+    if not isinstance(value, str):
+        return value
+    if value.startswith(_FORMULA_STARTS):
+        value = "'" + value
+    return value.replace("\r\n", "\n").replace("\r", "\n")
+
+
 def export_csv(pack: Pack, paths: Sequence[str] | None, lang: Lang) -> str:
-    """One row per fact, with a header row; texts in `lang`."""
+    """One row per fact, with a header row; texts in `lang`, formulas neutralised."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
@@ -67,5 +85,5 @@ def export_csv(pack: Pack, paths: Sequence[str] | None, lang: Lang) -> str:
             source.url or "" if source else "",
             source.date_precision if source and source.date else "",
         ]
-        writer.writerow(row)
+        writer.writerow([safe_cell(cell) for cell in row])
     return buffer.getvalue()

@@ -6,6 +6,7 @@ import.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 
 from tui.export.select import selected_paths
@@ -17,11 +18,38 @@ from tui.text.words import BASIS_LABELS, KIND_LABELS, QUALIFIER_LABELS, t
 _MD_SPECIAL = set("\\`*_[]<>|")
 
 
-def md_escape(text: str) -> str:
-    """Escape what would turn content text into Markdown markup (links, emphasis, HTML)."""
-    escaped = "".join("\\" + ch if ch in _MD_SPECIAL else ch for ch in text)
-    # Several lines inside a list item: keep them in the item.
-    return escaped.replace("\n", "  \n  ")
+# Characters that open a block when they start a line and are not escaped everywhere already:
+# headings, lists, thematic breaks, setext underlines, fences.
+_BLOCK_STARTERS = set("#-+=~")
+_ORDERED_ITEM = re.compile(r"(\d{1,9})([.)])")
+
+
+def _escape_line(line: str, special: set[str] = _MD_SPECIAL) -> str:
+    escaped = "".join("\\" + ch if ch in special else ch for ch in line)
+    if line[0] in _BLOCK_STARTERS and line[0] not in special:
+        return "\\" + escaped
+    ordered = _ORDERED_ITEM.match(escaped)
+    if ordered is not None:
+        return f"{ordered[1]}\\{escaped[len(ordered[1]) :]}"
+    return escaped
+
+
+def md_escape(text: str, indent: str = "  ") -> str:
+    """Content text as Markdown that reads as the text and never as structure.
+
+    Markup characters are escaped (links, emphasis, HTML, tables); each line of the text is
+    stripped, blank lines are dropped, and the lines are joined by hard breaks with `indent`,
+    so that a fact stays in its list item (or a quote in its block). A line start Markdown
+    would read as a block (#, >, -, +, *, =, ~, |, `, "1.") is escaped.
+    """
+    lines = [line.strip() for line in text.splitlines()]
+    return ("  \n" + indent).join(_escape_line(line) for line in lines if line)
+
+
+def md_heading(text: str) -> str:
+    """Content text for a heading the program writes: one line, with no '#' left to close it."""
+    line = " ".join(text.split())
+    return _escape_line(line, _MD_SPECIAL | {"#"}) if line else ""
 
 
 def _md_value(text: str) -> str:
@@ -79,10 +107,11 @@ def _fact_markdown(fact: Fact, lang: Lang, sources: SourceList) -> list[str]:
     ref = sources.ref(fact.source) if fact.source else ""
     lines = [f"{head}{md_escape(fact.text.get(lang))} _({', '.join(tags)})_ {ref}"]
     if fact.quote is not None:
-        lines.append(f"  > «{md_escape(fact.quote.original)}»")
+        lines.append(f"  > «{md_escape(fact.quote.original, '  > ')}»")
         lines.append("  >")
         lines.append(
-            f"  > “{md_escape(fact.quote.translation)}” — {md_escape(fact.quote.speaker.get(lang))}"
+            f"  > “{md_escape(fact.quote.translation, '  > ')}” — "
+            f"{md_escape(fact.quote.speaker.get(lang), '  > ')}"
         )
     if fact.derivation is not None:
         lines.append(f"  {t('derivation', lang)}{md_escape(fact.derivation.get(lang))}")
@@ -115,10 +144,10 @@ def _series_markdown(series: Series, lang: Lang, sources: SourceList) -> list[st
 
 def section_lines(pack: Pack, path: str, lang: Lang, level: int, sources: SourceList) -> list[str]:
     section = pack.sections[path]
-    lines = [f"{'#' * min(level, 6)} {md_escape(section.title.get(lang))}", ""]
+    lines = [f"{'#' * min(level, 6)} {md_heading(section.title.get(lang))}", ""]
     summary = section.summary.get(lang).strip()
     if summary:
-        lines += [md_escape(summary), ""]
+        lines += [md_escape(summary, ""), ""]
     facts = pack.facts_in(path)
     if facts:
         for fact in facts:
@@ -144,7 +173,7 @@ def pack_markdown(pack: Pack, paths: Iterable[str] | None, lang: Lang) -> str:
     chosen = [s.path for s in pack.roots] if paths is None else list(dict.fromkeys(paths))
     tops = [p for p in chosen if not any(p.startswith(o + "/") for o in chosen if o != p)]
     sources = SourceList(pack)
-    lines = [f"# {md_escape(pack.title.get(lang))}", ""]
+    lines = [f"# {md_heading(pack.title.get(lang))}", ""]
     for path in tops:
         lines += section_lines(pack, path, lang, 2, sources)
     return finish(lines, sources, lang, level=2)
