@@ -222,7 +222,10 @@ def run_check(dirs: Sequence[Path]) -> int:
 
 
 def run_export(fmt: str, lang: Lang | None, dirs: Sequence[Path] | None, path: str | None) -> int:
-    from tui.export.formats import export_csv, export_json, export_markdown, subtree
+    from tui.export.csv import export_csv
+    from tui.export.json import export_json
+    from tui.export.markdown import export_markdown
+    from tui.export.select import subtree
 
     pack = _load(dirs)
     section = _section_path(pack, path)

@@ -15,12 +15,13 @@ from textual.pilot import Pilot
 from textual.widgets import Input, Static
 
 from tui import clipboard
+from tui.export.copy import fact_clipboard_text, section_markdown
 from tui.pack.model import Lang, Pack
-from tui.text.format import fact_clipboard_text, section_markdown
+from tui.search import build_entries, search
 from tui.text.words import detect_locale_lang
 from tui.ui.app import MoscowApp
 from tui.ui.screens.help import HelpScreen
-from tui.ui.screens.search import SearchScreen, build_entries, highlighted, search
+from tui.ui.screens.search import SearchScreen, highlighted
 from tui.ui.widgets.fact_list import FactList, fact_text, wrapped_height
 from tui.ui.widgets.fact_panel import MAX_CARDS, FactPanel
 from tui.ui.widgets.metric_card import GAP, year_bars

@@ -38,10 +38,10 @@ from pty_helpers import (
 from textual.widgets._toast import Toast
 
 from tui import cli, clipboard
+from tui.export.copy import section_markdown
 from tui.pack.load import load_pack
 from tui.pack.model import Pack
 from tui.paths import default_content_dir
-from tui.text.format import section_markdown
 from tui.text.words import t
 from tui.ui.app import MoscowApp
 from tui.ui.widgets.section_tree import SectionTree

@@ -16,9 +16,11 @@ from pathlib import Path
 import pytest
 from e2e_helpers import Tmux, installed_script
 
+from tui.export.copy import fact_clipboard_text
 from tui.pack.load import load_pack
 from tui.pack.model import Lang, Pack
-from tui.text.format import citation_line, fact_clipboard_text, format_value
+from tui.text.citations import citation_line
+from tui.text.units import format_value
 from tui.text.words import t
 
 SECTION = "infrastructure/technoparks"

@@ -20,7 +20,7 @@ import pytest
 
 import tui
 from tui.cli import main
-from tui.export.formats import subtree
+from tui.export.select import subtree
 from tui.pack.load import load_pack
 from tui.pack.model import Pack
 from tui.pack.spec import json_schema_text

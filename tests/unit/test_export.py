@@ -10,10 +10,13 @@ from dataclasses import replace
 import pytest
 from test_format import make_pack
 
-from tui.export.formats import CSV_COLUMNS, export_csv, export_json, export_markdown, subtree
+from tui.export.csv import CSV_COLUMNS, export_csv
+from tui.export.json import export_json
+from tui.export.markdown import export_markdown
+from tui.export.select import subtree
 from tui.pack.load import load_pack
 from tui.pack.model import Localized, Pack
-from tui.text.format import format_value
+from tui.text.units import format_value
 
 
 @pytest.fixture(scope="module")

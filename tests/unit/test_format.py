@@ -14,7 +14,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tui.export.formats import CSV_COLUMNS, export_csv, export_json
+from tui.export.copy import fact_clipboard_text, section_markdown
+from tui.export.csv import CSV_COLUMNS, export_csv
+from tui.export.json import export_json
 from tui.pack.model import (
     UNITS,
     Basis,
@@ -30,20 +32,11 @@ from tui.pack.model import (
     SeriesPoint,
     Source,
 )
-from tui.text.format import (
-    BASIS_LABELS,
-    KIND_LABELS,
-    NBSP,
-    QUALIFIER_LABELS,
-    citation_line,
-    fact_clipboard_text,
-    format_date,
-    format_number,
-    format_point_value,
-    format_value,
-    qualifier_sign,
-    section_markdown,
-)
+from tui.text.citations import citation_line
+from tui.text.dates import format_date
+from tui.text.numbers import NBSP, format_number, qualifier_sign
+from tui.text.units import format_point_value, format_value
+from tui.text.words import BASIS_LABELS, KIND_LABELS, QUALIFIER_LABELS
 
 TASS = Source(
     id="tass",

@@ -49,9 +49,9 @@ from textual.command import CommandList, CommandPalette
 from textual.widgets import OptionList
 
 from tui import cli, clipboard
+from tui.export.copy import fact_clipboard_text, section_markdown
 from tui.pack.load import load_pack
 from tui.pack.model import Lang, Pack
-from tui.text.format import fact_clipboard_text, section_markdown
 from tui.ui.screens.help import HelpScreen
 from tui.ui.screens.search import SearchScreen
 from tui.ui.widgets.fact_list import FactList

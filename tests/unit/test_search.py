@@ -10,18 +10,12 @@ import pytest
 from app_helpers import build_pack, markup_pack
 from textual.widgets import OptionList, Static
 
+from tui import search as engine
 from tui.pack.model import Fact, FactKind, Localized, Pack, Quote, Section, Source
+from tui.search import SearchIndex, build_entries, fold, search
 from tui.ui.app import MoscowApp
 from tui.ui.screens import search as search_module
-from tui.ui.screens.search import (
-    SearchIndex,
-    SearchScreen,
-    build_entries,
-    fold,
-    highlighted,
-    hit_text,
-    search,
-)
+from tui.ui.screens.search import SearchScreen, highlighted, hit_text
 
 SOURCE = Source("src", "TASS", "Report", date(2025, 10, 22), None, "ru", primary=True)
 
@@ -180,7 +174,7 @@ def random_pack(seed: int, n_facts: int) -> Pack:
 def test_narrowing_while_typing_equals_a_fresh_search(
     monkeypatch: pytest.MonkeyPatch, block: int
 ) -> None:
-    monkeypatch.setattr(search_module, "BLOCK_ENTRIES", block)
+    monkeypatch.setattr(engine, "BLOCK_ENTRIES", block)
     pack = random_pack(seed=block, n_facts=300)
     typed = build_entries(pack)
     narrowed = 0
@@ -197,7 +191,7 @@ def test_narrowing_while_typing_equals_a_fresh_search(
 
 
 def test_hits_so_far_are_the_start_of_the_final_list(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(search_module, "BLOCK_ENTRIES", 4)
+    monkeypatch.setattr(engine, "BLOCK_ENTRIES", 4)
     index = build_entries(random_pack(seed=1, n_facts=200))
     job = index.start("rbt")
     seen = []
@@ -210,7 +204,7 @@ def test_hits_so_far_are_the_start_of_the_final_list(monkeypatch: pytest.MonkeyP
 
 
 def test_index_is_built_once_in_one_pass(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(search_module, "BLOCK_ENTRIES", 16)
+    monkeypatch.setattr(engine, "BLOCK_ENTRIES", 16)
     pack = random_pack(seed=2, n_facts=200)
 
     def forbidden(self: Pack, path: str) -> list[Fact]:
@@ -253,7 +247,7 @@ async def test_a_long_search_finishes_in_a_worker_and_shows_the_same_hits(
     monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
     monkeypatch.setattr(search_module, "UI_BUDGET", 0.0)
-    monkeypatch.setattr(search_module, "BLOCK_ENTRIES", 8)
+    monkeypatch.setattr(engine, "BLOCK_ENTRIES", 8)
     pack = random_pack(seed=3, n_facts=400)
     app = MoscowApp(pack, lang="en", state_path=tmp_path / "state.json")
     async with app.run_test(size=(100, 30)) as pilot:

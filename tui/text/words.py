@@ -1,7 +1,8 @@
-"""The interface's own words in Russian and English, and the language the locale asks for.
+"""The program's own words in Russian and English, and the language the locale asks for.
 
-Content carries its own translations; this module holds only the words of the UI (bindings,
-headings, toasts), so that `L` can switch everything a reader sees.
+Content carries its own translations; this one table holds every word the program adds (bindings,
+headings, toasts, the names of kinds and qualifiers, the labels of copies and exports), so that
+`L` switches everything a reader sees and each thing is worded once.
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 
-from tui.pack.model import Lang
+from tui.pack.model import Basis, FactKind, Lang, Localized, Qualifier
 from tui.pack.sanitize import sanitize
 
 # key → (ru, en)
@@ -38,16 +39,44 @@ STRINGS: dict[str, tuple[str, str]] = {
     "facts": ("Факты", "Facts"),
     "overview": ("Обзор", "Overview"),
     "no-facts": ("В этом разделе нет фактов.", "No facts in this section."),
-    "derived-from": ("Расчёт: ", "Derived: "),
-    "speaker": ("— ", "— "),
+    "more-figures": (
+        "Ещё показателей — в списке фактов ниже: {count}",
+        "{count} more figures in the fact list below",
+    ),
+    # Labels before a fact's parts, on screen and in copies and exports.
+    "derivation": ("Как получено: ", "How it was derived: "),
+    "speaker": ("Автор: ", "Speaker: "),
     "translation": ("Перевод: ", "Translation: "),
     "note": ("Примечание: ", "Note: "),
-    "range": ("диапазон", "range"),
+    "rule": ("Правило: ", "Rule: "),
     "no-data": ("нет данных", "no data"),
-    "badge.history": ("история", "history"),
-    "badge.target": ("цель", "target"),
-    "badge.derived": ("расчёт", "derived"),
+    "range": ("диапазон", "range"),
+    "sources": ("Источники", "Sources"),
+    "series": ("Ряды", "Series"),
+    # Words inside a figure: "> 3 900 contracts since 2017", "90 000 jobs by 2030", "2 million m²".
     "since": ("с", "since"),
+    "timing.by": ("к", "by"),
+    "timing.in": ("в", "in"),
+    "undated": ("без даты", "undated"),
+    "scale.billion": ("млрд", "billion"),
+    "scale.million": ("млн", "million"),
+    # Names of the kinds of fact, the source's qualifiers and the bases of a series.
+    "kind.reported.name": ("данные", "reported"),
+    "kind.target.name": ("цель", "target"),
+    "kind.quote.name": ("цитата", "quote"),
+    "kind.description.name": ("описание", "description"),
+    "kind.derived.name": ("расчёт", "derived"),
+    "qualifier.over.name": ("более", "over"),
+    "qualifier.about.name": ("около", "about"),
+    "qualifier.exactly.name": ("ровно", "exactly"),
+    "qualifier.up-to.name": ("до", "up to"),
+    # A basis's name is the short badge of a card; the bare key says what it means.
+    "basis.history.name": ("история", "history"),
+    "basis.target.name": ("цель", "target"),
+    "basis.derived.name": ("расчёт", "derived"),
+    "basis.history": ("история датированных сообщений", "history of dated statements"),
+    "basis.target": ("целевая траектория", "target path"),
+    "basis.derived": ("расчёт", "derived"),
     # Too small.
     "too-small": (
         "Окно терминала слишком маленькое (нужно {need_w}×{need_h}, сейчас {w}×{h}).\n"
@@ -84,7 +113,6 @@ STRINGS: dict[str, tuple[str, str]] = {
     "state-notice": ("Состояние не прочитано: {notice}", "State not read: {notice}"),
     "state-save-failed": ("Состояние не сохранено: {error}", "State not saved: {error}"),
     "unknown-section": ("Неизвестный раздел: {path}", "Unknown section: {path}"),
-    "lang-switched": ("Язык: русский", "Language: English"),
     # Search and palette.
     "search.placeholder": (
         "Поиск по разделам и фактам (оба языка)…",
@@ -108,7 +136,6 @@ STRINGS: dict[str, tuple[str, str]] = {
     "cmd.goto.help": ("Перейти", "Go there"),
     # Help.
     "help.title": ("Справка", "Help"),
-    "help.keys": ("Клавиши", "Keys"),
     "help.global": ("Везде", "Everywhere"),
     "help.tree": ("Дерево разделов", "Section tree"),
     "help.facts": ("Список фактов (Tab)", "Fact list (Tab)"),
@@ -143,6 +170,23 @@ STRINGS: dict[str, tuple[str, str]] = {
     "qualifier.about": ("источник говорит «около»", "the source says “about”"),
     "qualifier.exactly": ("точное число", "an exact figure"),
     "qualifier.up-to": ("источник говорит «до»", "the source says “up to”"),
+}
+
+
+def _localized(key: str) -> Localized:
+    ru, en = STRINGS[key]
+    return Localized(ru=ru, en=en)
+
+
+# The same words keyed by the model's enums, for code that walks them.
+KIND_LABELS: dict[FactKind, Localized] = {
+    kind: _localized(f"kind.{kind.value}.name") for kind in FactKind
+}
+QUALIFIER_LABELS: dict[Qualifier, Localized] = {
+    qualifier: _localized(f"qualifier.{qualifier.value}.name") for qualifier in Qualifier
+}
+BASIS_LABELS: dict[Basis, Localized] = {
+    basis: _localized(f"basis.{basis.value}") for basis in Basis
 }
 
 

@@ -16,7 +16,7 @@ from textual.reactive import reactive
 from tui.pack.model import LANGS, Lang, Pack
 from tui.paths import state_file
 from tui.state import UiState, load_state, save_state
-from tui.text.format import source_date
+from tui.text.dates import source_date
 from tui.text.words import detect_locale_lang, t
 from tui.ui.screens.main import MainScreen
 

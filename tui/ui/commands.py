@@ -12,9 +12,10 @@ from functools import partial
 from rich.text import Text
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
+from tui.search import UI_BUDGET
 from tui.text.words import t
 from tui.ui.screens.main import MainScreen
-from tui.ui.screens.search import UI_BUDGET, hit_text
+from tui.ui.screens.search import hit_text
 
 
 class MoscowCommands(Provider):

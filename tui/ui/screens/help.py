@@ -13,8 +13,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from tui.pack.model import Basis, FactKind, Lang, Qualifier
-from tui.text.format import BASIS_LABELS, KIND_LABELS, QUALIFIER_LABELS, qualifier_sign
-from tui.text.words import STRINGS, t
+from tui.text.numbers import qualifier_sign
+from tui.text.words import BASIS_LABELS, KIND_LABELS, QUALIFIER_LABELS, STRINGS, t
 
 KeyRows = list[tuple[str, str]]
 
@@ -61,7 +61,7 @@ def help_text(groups: list[tuple[str, KeyRows]], lang: Lang) -> Text:
         text.append(f" — {t('qualifier.' + qualifier.value, lang)}\n")
     text.append(f"\n{t('help.bases', lang)}\n", style="bold")
     for basis in Basis:
-        text.append(f"  {t('badge.' + basis.value, lang)}", style="bold")
+        text.append(f"  {t('basis.' + basis.value + '.name', lang)}", style="bold")
         text.append(f" — {BASIS_LABELS[basis].get(lang)}\n")
     text.append(f"\n{t('help.copy', lang)}\n")
     text.append(f"\n{t('help.close', lang)}", style="dim")

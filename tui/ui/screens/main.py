@@ -17,8 +17,8 @@ from textual.widgets import Header, Tree
 from textual.worker import Worker, WorkerState
 
 from tui import clipboard
+from tui.export.copy import fact_clipboard_text, section_markdown
 from tui.pack.model import Fact, Lang, Pack
-from tui.text.format import fact_clipboard_text, section_markdown
 from tui.text.words import STRINGS, t
 from tui.ui.widgets.fact_panel import FactPanel
 from tui.ui.widgets.key_footer import KeyFooter
@@ -27,8 +27,8 @@ from tui.ui.widgets.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmall
 
 if TYPE_CHECKING:
     # The search and help screens are imported when first opened: nothing of them at start-up.
+    from tui.search import SearchHit, SearchIndex
     from tui.ui.screens.help import KeyRows
-    from tui.ui.screens.search import SearchHit, SearchIndex
 
 WIDE_WIDTH = 110
 
@@ -189,7 +189,7 @@ class MainScreen(Screen[None]):
     def search_entries(self) -> SearchIndex:
         """The search index, built on first use."""
         if self._entries is None:
-            from tui.ui.screens.search import build_entries
+            from tui.search import build_entries
 
             self._entries = build_entries(self.pack)
         return self._entries

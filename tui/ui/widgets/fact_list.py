@@ -26,8 +26,9 @@ from textual.visual import Visual
 from textual.widget import Widget
 
 from tui.pack.model import Fact, FactKind, Lang, Pack
-from tui.text.format import KIND_LABELS, citation_line, format_value
-from tui.text.words import t
+from tui.text.citations import citation_line
+from tui.text.units import format_value
+from tui.text.words import KIND_LABELS, t
 
 GAP = 1  # blank lines above each fact
 MARK = 1  # cells of the left mark (a border drawn by hand) of each fact
@@ -49,10 +50,10 @@ def fact_text(pack: Pack, fact: Fact, lang: Lang) -> Text:
         text.append(t("translation", lang), style="dim")
         text.append(f"“{fact.quote.translation}”")
         text.append("\n")
-        text.append(t("speaker", lang) + fact.quote.speaker.get(lang))
+        text.append("— " + fact.quote.speaker.get(lang))
     if fact.kind is FactKind.DERIVED and fact.derivation is not None:
         text.append("\n")
-        text.append(t("derived-from", lang), style="bold")
+        text.append(t("derivation", lang), style="bold")
         text.append(fact.derivation.get(lang))
     if fact.note is not None:
         text.append("\n")

@@ -12,7 +12,7 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from tui.pack.model import Fact, Lang, Pack, Series
-from tui.text.format import format_value
+from tui.text.units import format_value
 from tui.text.words import t
 from tui.ui.widgets.fact_list import FactList
 from tui.ui.widgets.metric_card import MetricCard
@@ -20,12 +20,6 @@ from tui.ui.widgets.text_block import TextBlock
 
 HEADLINES_PER_CHILD = 2
 MAX_CARDS = 8  # cards per section; the rest of the figures are in the fact list below
-
-# Kept here rather than in tui.text.words: only the panel says it, and only for very large sections.
-MORE_FIGURES = {
-    "ru": "Ещё показателей — в списке фактов ниже: {count}",
-    "en": "{count} more figures in the fact list below",
-}
 
 
 def overview_blocks(pack: Pack, path: str, lang: Lang) -> list[tuple[int, int, str, Text]]:
@@ -162,7 +156,7 @@ class FactPanel(VerticalScroll, can_focus=False):
         hidden = len(numeric) - len(shown)
         self._more.display = hidden > 0
         if hidden:
-            self._more.update(Text(MORE_FIGURES[lang].format(count=hidden)))
+            self._more.update(Text(t("more-figures", lang, count=hidden)))
         self._facts_heading.update(Text(t("facts", lang)))
         self._fact_list.set_facts(facts, lang)
         if keep_position:

@@ -12,15 +12,9 @@ from textual.geometry import Size
 from textual.strip import Strip
 
 from tui.pack.model import Fact, Lang, Pack, Qualifier, Series
-from tui.text.format import (
-    BASIS_LABELS,
-    KIND_LABELS,
-    format_number,
-    format_point_value,
-    format_value,
-    qualifier_sign,
-)
-from tui.text.words import t
+from tui.text.numbers import format_number, qualifier_sign
+from tui.text.units import format_point_value, format_value
+from tui.text.words import BASIS_LABELS, KIND_LABELS, t
 from tui.ui.widgets.text_block import TextBlock
 
 BARS = "▁▂▃▄▅▆▇█"
@@ -156,7 +150,7 @@ class MetricCard(TextBlock):
             return KIND_LABELS[kind].get(self._lang), kind.value
         assert self.series is not None
         basis = self.series.basis.value
-        return t(f"badge.{basis}", self._lang), basis
+        return t(f"basis.{basis}.name", self._lang), basis
 
     def _top(self, width: int) -> list[Strip]:
         """The value (wrapped in what the badge leaves) and the badge to its right."""
@@ -191,7 +185,7 @@ class MetricCard(TextBlock):
             lines += self.wrapped(Text(self.fact.text.get(lang)), width, "metric-card--caption")
             if self.fact.derivation is not None:
                 # A derived number is not the source's: the card itself says how it was made.
-                derivation = Text(t("derived-from", lang), style="bold")
+                derivation = Text(t("derivation", lang), style="bold")
                 derivation.append(self.fact.derivation.get(lang))
                 lines += self.wrapped(derivation, width, "metric-card--meta")
         series = self.series

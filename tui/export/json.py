@@ -1,0 +1,124 @@
+"""The JSON export: sections, facts and series with both languages of every text.
+
+No Textual or Rich import.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+
+from tui.export.select import (
+    localized_json,
+    plain_number,
+    selected_facts,
+    selected_paths,
+    selected_series,
+)
+from tui.pack.model import Fact, FactKind, Lang, Pack, Series, Source
+from tui.text.units import format_value
+
+Json = dict[str, object]
+
+
+def _source_json(pack: Pack, source_id: str) -> Json:
+    source: Source | None = pack.sources.get(source_id)
+    if source is None:
+        return {"id": source_id}
+    data: Json = {
+        "id": source.id,
+        "publisher": source.publisher,
+        "title": source.title,
+        "date": source.date.isoformat() if source.date else None,
+        "url": source.url,
+    }
+    # A month or year date is stored as its first day; say so, or it reads as that exact day.
+    if source.date is not None and source.date_precision != "day":
+        data["date_precision"] = source.date_precision
+    return data
+
+
+def _fact_json(pack: Pack, fact: Fact) -> Json:
+    data: Json = {
+        "id": fact.id,
+        "section": fact.section,
+        "kind": fact.kind.value,
+        "text": localized_json(fact.text),
+    }
+    if fact.value is not None:
+        data["value"] = plain_number(fact.value)
+        data["unit"] = fact.unit
+        data["qualifier"] = fact.qualifier.value if fact.qualifier else None
+        data["year"] = fact.year
+        if fact.since is not None:
+            data["since"] = fact.since
+        if fact.kind is FactKind.TARGET:
+            data["timing"] = fact.timing
+        data["display"] = {"ru": format_value(fact, "ru"), "en": format_value(fact, "en")}
+    if fact.quote is not None:
+        data["quote"] = {
+            "original": fact.quote.original,
+            "translation": fact.quote.translation,
+            "speaker": localized_json(fact.quote.speaker),
+        }
+    if fact.derivation is not None:
+        data["derivation"] = localized_json(fact.derivation)
+    if fact.series is not None:
+        data["series"] = fact.series
+    if fact.note is not None:
+        data["note"] = localized_json(fact.note)
+    data["source"] = None if fact.source is None else _source_json(pack, fact.source)
+    return data
+
+
+def _series_json(pack: Pack, series: Series) -> Json:
+    data: Json = {
+        "id": series.id,
+        "section": series.section,
+        "title": localized_json(series.title),
+        "unit": series.unit,
+        "basis": series.basis.value,
+    }
+    if series.rule is not None:
+        data["rule"] = localized_json(series.rule)
+    if series.note is not None:
+        data["note"] = localized_json(series.note)
+    points: list[Json] = []
+    for point in series.points:
+        entry: Json = {
+            "year": point.year,
+            "value": plain_number(point.value),
+            "qualifier": point.qualifier.value,
+            "source": _source_json(pack, point.source),
+        }
+        if point.note is not None:
+            entry["note"] = localized_json(point.note)
+        points.append(entry)
+    data["points"] = points
+    data["missing_years"] = series.missing_years()
+    return data
+
+
+def export_json(pack: Pack, paths: Sequence[str] | None, lang: Lang) -> str:
+    """The selected sections, facts and series as JSON; texts carry both languages.
+
+    `lang` is accepted for a uniform signature: JSON always holds ru and en.
+    """
+    del lang
+    sections = selected_paths(pack, paths)
+    data: Json = {
+        "title": localized_json(pack.title),
+        "primary_source": _source_json(pack, pack.primary_source),
+        "sections": [
+            {
+                "path": path,
+                "parent": pack.sections[path].parent,
+                "title": localized_json(pack.sections[path].title),
+                "summary": localized_json(pack.sections[path].summary),
+            }
+            for path in sections
+        ],
+        "facts": [_fact_json(pack, fact) for fact in selected_facts(pack, paths)],
+        "series": [_series_json(pack, series) for series in selected_series(pack, paths)],
+    }
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,63 @@
+"""Numbers as a reader sees them: thousands grouped, the language's decimal mark, a real minus.
+
+No Textual or Rich import: the command line and the exports use this without the UI.
+"""
+
+from __future__ import annotations
+
+import math
+
+from tui.pack.model import Lang, Qualifier
+from tui.text.words import t
+
+NBSP = "\u00a0"
+MINUS = "\u2212"
+# Enough for "3.5 times" and shares like "12.75 %"; trailing zeros are dropped.
+MAX_DECIMALS = 3
+
+_QUALIFIER_SIGNS: dict[Qualifier, str] = {
+    Qualifier.OVER: ">",
+    Qualifier.ABOUT: "≈",
+    Qualifier.EXACTLY: "",
+    Qualifier.UP_TO: "≤",
+}
+
+# Large round figures read as the source wrote them: "2 млн м²", not "2 000 000 м²".
+_SCALES: tuple[tuple[float, str], ...] = ((1e9, "scale.billion"), (1e6, "scale.million"))
+
+
+def format_number(value: float, lang: Lang) -> str:
+    """A number with a no-break space between thousands and the language's decimal mark.
+
+    90000 → "90 000"; 3.5 → "3,5" (ru) or "3.5" (en). Non-finite values (which the loader
+    rejects) come out as "—" rather than raising.
+    """
+    if not math.isfinite(value):
+        return "—"
+    rounded = round(value, MAX_DECIMALS)
+    sign = MINUS if rounded < 0 else ""
+    text = f"{abs(rounded):,.{MAX_DECIMALS}f}".rstrip("0").rstrip(".")
+    whole, _, fraction = text.partition(".")
+    whole = whole.replace(",", NBSP)
+    if fraction:
+        whole += ("," if lang == "ru" else ".") + fraction
+    if whole == "0":
+        sign = ""
+    return sign + whole
+
+
+def scaled_number(value: float, lang: Lang) -> str:
+    """`format_number`, but round millions and billions as "2 млн" / "2 million"."""
+    for scale, word in _SCALES:
+        if abs(value) >= scale and math.isfinite(value):
+            scaled = value / scale
+            # Only where the short form loses nothing: 2 000 000 or 1 500 000, not 1 234 567.
+            if round(scaled, 2) == scaled:
+                return f"{format_number(scaled, lang)}{NBSP}{t(word, lang)}"
+            break
+    return format_number(value, lang)
+
+
+def qualifier_sign(q: Qualifier) -> str:
+    """The sign a card shows before a number: over ">", about "≈", exactly "", up-to "≤"."""
+    return _QUALIFIER_SIGNS[q]

@@ -1,0 +1,54 @@
+"""Values with their units and qualifiers: "> 90 000 jobs by 2030", "≈ 2 млн м²", "× 3,5".
+
+Metric cards, copies and exports all take a fact's figure from here, so it reads the same
+everywhere. No Textual or Rich import.
+"""
+
+from __future__ import annotations
+
+import math
+
+from tui.pack.model import UNITS, Fact, FactKind, Lang, Qualifier
+from tui.text.numbers import MAX_DECIMALS, qualifier_sign, scaled_number
+from tui.text.words import t
+
+
+def unit_label(value: float, unit: str, lang: Lang) -> str:
+    """The unit's word or symbol for `value`; an unknown code is shown as it is."""
+    known = UNITS.get(unit)
+    return unit if known is None else known.label(value, lang)
+
+
+def format_point_value(value: float, unit: str, qualifier: Qualifier, lang: Lang) -> str:
+    """A value with its qualifier sign and unit: "> 90 000 jobs", "≈ 2 млн м²", "× 3,5"."""
+    sign = qualifier_sign(qualifier)
+    number = scaled_number(value, lang)
+    # The label agrees with the number as shown: 0.0004 shows "0", so it takes the plural of 0.
+    value = round(value, MAX_DECIMALS) if math.isfinite(value) else value
+    if unit == "times":
+        body = f"× {number}"
+    else:
+        label = unit_label(value, unit, lang)
+        if label == "%" and lang == "en":
+            body = f"{number}%"
+        else:
+            body = f"{number} {label}" if label else number
+    return f"{sign} {body}" if sign else body
+
+
+def format_value(fact: Fact, lang: Lang) -> str:
+    """A fact's figure as a card shows it; "" when the fact has no number.
+
+    "> 90 000 jobs by 2030" (the year only for targets: "by" it, or "in" it for a target
+    set for that year), "> 3 900 contracts since 2017".
+    """
+    if fact.value is None:
+        return ""
+    text = format_point_value(
+        fact.value, fact.unit or "", fact.qualifier or Qualifier.EXACTLY, lang
+    )
+    if fact.since is not None:
+        text += f" {t('since', lang)} {fact.since}"
+    if fact.kind is FactKind.TARGET and fact.year is not None:
+        text += f" {t('timing.' + fact.timing, lang)} {fact.year}"
+    return text
