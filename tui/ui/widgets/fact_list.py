@@ -6,19 +6,16 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import ClassVar
 
-from rich._wrap import divide_line
 from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style as RichStyle
 from rich.text import Text
 from textual import events
-from textual._border import BORDER_CHARS
 from textual.binding import Binding, BindingType
 from textual.color import Color
 from textual.containers import ScrollableContainer
 from textual.content import Content
 from textual.geometry import Region, Size
-from textual.message import Message
 from textual.reactive import reactive
 from textual.strip import Strip
 from textual.style import Style
@@ -114,13 +111,6 @@ class FactList(Widget, can_focus=True):
     """
 
     highlighted: reactive[int] = reactive(0, init=False)
-
-    class Highlighted(Message):
-        """The highlighted fact changed."""
-
-        def __init__(self, fact: Fact) -> None:
-            super().__init__()
-            self.fact = fact
 
     def __init__(self, pack: Pack, facts: list[Fact], lang: Lang, *, id: str | None = None):
         super().__init__(id=id)
@@ -307,9 +297,6 @@ class FactList(Widget, can_focus=True):
         self.refresh()
         if self.has_focus:
             self._bring_into_view(value)
-        fact = self.highlighted_fact
-        if fact is not None:
-            self.post_message(self.Highlighted(fact))
 
     def _bring_into_view(self, index: int) -> None:
         """Bring fact `index`, with the gap above it, into the panel's view."""
@@ -349,17 +336,37 @@ def wrapped_height(plain: str, width: int) -> int:
     """Lines `plain` takes at `width` cells, wrapped as Textual's Content wraps (word, fold).
 
     Counting on the plain text lets the list lay out a hundred facts without rendering them;
-    `Content._wrap_and_format` divides each line with the same `divide_line`.
+    only a line too long for the width is wrapped, with the same `Content.wrap` that draws it.
     """
     height = 0
     for line in plain.split("\n"):
         line = line.expandtabs(8)
-        # Most lines fit: skip the word split for them.
-        height += 1 if cell_len(line) <= width else len(divide_line(line, width, fold=True)) + 1
+        # Most lines fit: skip the wrap for them.
+        height += 1 if cell_len(line) <= width else len(Content(line).wrap(width))
     return height
 
 
+# The character each left border type draws, for the types a stylesheet may give the mark.
+# Textual keeps its own table private (textual._border), so this is the public equivalent.
+LEFT_EDGE_CHARS = {
+    "ascii": "|",
+    "round": "│",
+    "solid": "│",
+    "double": "║",
+    "dashed": "╏",
+    "heavy": "┃",
+    "inner": "▐",
+    "outer": "▌",
+    "thick": "█",
+    "block": "█",
+    "vkey": "▏",
+    "tall": "▊",
+    "panel": "▊",
+    "tab": "▎",
+    "wide": "▎",
+}
+
+
 def _mark_char(edge: str) -> str:
-    """The character a left border of type `edge` draws ("" and "none" draw a space)."""
-    chars = BORDER_CHARS.get(edge)  # type: ignore[call-overload]
-    return chars[1][0] if chars else " "
+    """The character a left border of type `edge` draws (unknown, "" and "none": a space)."""
+    return LEFT_EDGE_CHARS.get(edge, " ")
