@@ -62,13 +62,20 @@ def fact_text(pack: Pack, fact: Fact, lang: Lang) -> Text:
     return text
 
 
+# The first line of the fact `c` would copy starts with this instead of its bar, so the
+# highlight shows without colour (NO_COLOR, 16-colour terminals) and never looks like a quote's.
+POINTER = "▶"
+
+
 @dataclass(frozen=True)
 class Look:
-    """How one fact is drawn: the background over the list's and the left mark."""
+    """How one fact is drawn: the background over the list's, the left mark, and whether the
+    first line points at it (the highlighted fact while the list has focus)."""
 
     background: Color
     mark: str
     mark_color: Color
+    pointer: bool = False
 
 
 @dataclass
@@ -201,7 +208,8 @@ class FactList(Widget, can_focus=True):
                 background = styles.background
             if styles.has_rule("border_left"):
                 edge, mark_color = styles.border_left
-        return Look(background, _mark_char(edge), mark_color)
+        pointer = index == self.highlighted and self.has_focus
+        return Look(background, _mark_char(edge), mark_color, pointer)
 
     def _render_fact(self, index: int, look: Look, width: int) -> list[Strip]:
         """The lines of one fact in `look`, `width` cells wide (mark, padding and text)."""
@@ -214,9 +222,9 @@ class FactList(Widget, can_focus=True):
         background = list_background + look.background
         style = base + Style(background=look.background)
         fill = RichStyle(bgcolor=background.rich_color)
-        mark = Segment(
-            look.mark, RichStyle(color=(list_background + look.mark_color).rich_color) + fill
-        )
+        mark_style = RichStyle(color=(list_background + look.mark_color).rich_color) + fill
+        mark = Segment(look.mark, mark_style)
+        first_mark = Segment(POINTER, mark_style + RichStyle(bold=True)) if look.pointer else mark
         pad = Segment(" " * PAD, fill)
         text_width = self._text_width(width)
         lines = Visual.to_strips(self, self._content(index), text_width, None, style)
@@ -225,9 +233,13 @@ class FactList(Widget, can_focus=True):
         lines = lines[:height] + [Strip.blank(text_width, fill)] * (height - len(lines))
         strips = [
             Strip.join(
-                [Strip([mark, pad]), line.adjust_cell_length(text_width, fill), Strip([pad])]
+                [
+                    Strip([first_mark if number == 0 else mark, pad]),
+                    line.adjust_cell_length(text_width, fill),
+                    Strip([pad]),
+                ]
             )
-            for line in lines
+            for number, line in enumerate(lines)
         ]
         self._strips[key] = strips
         return strips
