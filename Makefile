@@ -31,8 +31,8 @@ pytest: $(STAMP)
 screenshots: $(STAMP)
 	$(BIN)/python tests/make_screenshots.py screenshots
 
-# Issue 5's benchmarks: rewrites bench/RESULTS.md (slow; run on a quiet machine).
-# `make test` runs the smoke version (one run per figure) through tests/test_bench_smoke.py.
+# The benchmarks: rewrite bench/RESULTS.md (slow; run on a quiet machine).
+# `make test` runs the smoke version (one run per figure) through tests/packaging/test_bench_smoke.py.
 .PHONY: bench-smoke
 bench: $(STAMP)
 	$(BIN)/python -m bench.run --runs 9

@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-
-DATA_DIR = Path(__file__).parent / "data"
-VALID_PACK_DIR = DATA_DIR / "valid"
+from packs import VALID_PACK_DIR, write_pack_dir
 
 MakePack = Callable[..., Path]
 
@@ -33,7 +30,7 @@ def valid_pack_dir() -> Path:
 
 @pytest.fixture
 def make_pack(tmp_path: Path) -> MakePack:
-    """Make a pack folder: a copy of the valid pack with files added, replaced or removed.
+    """Write a TOML pack folder (see `packs.write_pack_dir`) under this test's tmp_path.
 
     `make_pack({"extra.toml": "..."}, drop=("series.toml",))` returns the folder. Pass
     `base=None` to start from an empty folder.
@@ -46,19 +43,6 @@ def make_pack(tmp_path: Path) -> MakePack:
         base: Path | None = VALID_PACK_DIR,
         name: str = "pack",
     ) -> Path:
-        folder = tmp_path / name
-        if base is not None:
-            shutil.copytree(base, folder)
-        else:
-            folder.mkdir()
-        for file_name in drop:
-            (folder / file_name).unlink()
-        for file_name, content in (files or {}).items():
-            path = folder / file_name
-            if isinstance(content, bytes):
-                path.write_bytes(content)
-            else:
-                path.write_text(content, encoding="utf-8")
-        return folder
+        return write_pack_dir(tmp_path / name, files, drop=drop, base=base)
 
     return make

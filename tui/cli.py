@@ -17,22 +17,13 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
-from tui import __version__
-from tui.pack.model import LANGS, Lang
+from tui.cli_args import COMMANDS, PROG, app_parser, command_parser, quick_app_args
+from tui.pack.model import Lang
 
 if TYPE_CHECKING:
-    import argparse
-
     from tui.pack.load import ContentProblem, LoadResult
     from tui.pack.model import Pack
 
-PROG = "moscow-tui"
-COMMANDS: dict[str, str] = {
-    "check": "validate content files and print every problem",
-    "export": "print the facts as JSON, Markdown or CSV",
-    "schema": "print the JSON Schema of a content file",
-    "paths": "print where the content, state and config live",
-}
 EXIT_OK = 0
 EXIT_PROBLEMS = 1
 EXIT_USAGE = 2
@@ -42,6 +33,33 @@ EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE, what a shell reports for a writer kille
 
 class UsageError(Exception):
     """A mistake in the arguments found after parsing (an unknown section path)."""
+
+
+class OutputError(Exception):
+    """Writing to stdout failed for a reason other than a closed pipe (a full disk, EIO)."""
+
+    def __init__(self, error: OSError) -> None:
+        reason = error.strerror or str(error)
+        super().__init__(reason[:1].lower() + reason[1:])
+
+
+def _write(text: str) -> None:
+    """Write `text` to stdout and flush it; a failed write is an OutputError, not a bug."""
+    try:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as error:
+        raise OutputError(error) from error
+
+
+def _has_terminal() -> bool:
+    """Whether stdin and stdout are both terminals: the explorer reads keys and draws on them."""
+    try:
+        return sys.stdin.isatty() and sys.stdout.isatty()
+    except (AttributeError, ValueError):  # a closed or missing stream
+        return False
 
 
 def _utf8_streams() -> None:
@@ -59,92 +77,6 @@ def _locale_lang() -> Lang:
         if value:
             return "ru" if value.lower().startswith("ru") else "en"
     return "en"
-
-
-def _add_content_option(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--content",
-        action="append",
-        type=Path,
-        metavar="DIR",
-        help="read content from DIR instead of the shipped content (repeatable)",
-    )
-
-
-def _add_lang_option(parser: argparse.ArgumentParser, what: str) -> None:
-    parser.add_argument("--lang", choices=LANGS, help=what)
-
-
-def app_parser() -> argparse.ArgumentParser:
-    """The parser of the app form; its help also lists the commands."""
-    import argparse  # not at the top: the app's usual start skips it (see `_quick_app_args`)
-
-    commands = "\n".join(f"  {name:<8}{text}" for name, text in COMMANDS.items())
-    parser = argparse.ArgumentParser(
-        prog=PROG,
-        usage=(
-            f"{PROG} [SECTION-PATH] [--lang {{ru,en}}] [--content DIR]...\n"
-            f"       {PROG} {{{','.join(COMMANDS)}}} ..."
-        ),
-        description=(
-            "A keyboard-first terminal explorer for the facts of a TASS report on Moscow's\n"
-            "high-tech infrastructure. Opens at SECTION-PATH (e.g. support/export) when given."
-        ),
-        epilog=(
-            f"commands:\n{commands}\n\n"
-            f"examples:\n"
-            f"  {PROG} support/export --lang en\n"
-            f"  {PROG} check content/\n"
-            f"  {PROG} export --format md --lang ru infrastructure\n\n"
-            f"Run '{PROG} COMMAND --help' for a command's options."
-        ),
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
-    parser.add_argument("section", nargs="?", metavar="SECTION-PATH", help="section to open")
-    _add_lang_option(parser, "language of the content (default: remembered, then the locale)")
-    _add_content_option(parser)
-    parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
-    return parser
-
-
-def command_parser() -> argparse.ArgumentParser:
-    """The parser of the command form: `moscow-tui COMMAND ...`."""
-    import argparse
-
-    parser = argparse.ArgumentParser(prog=PROG)
-    parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
-    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-
-    check = commands.add_parser(
-        "check",
-        help=COMMANDS["check"],
-        description="Validate content files; exit 0 with a summary, or 1 with every problem.",
-    )
-    check.add_argument(
-        "dirs", nargs="*", type=Path, metavar="DIR", help="content folders (default: shipped)"
-    )
-    _add_content_option(check)
-
-    export = commands.add_parser(
-        "export",
-        help=COMMANDS["export"],
-        description=(
-            "Print the facts (of SECTION-PATH and its subsections, or all) to stdout. "
-            "JSON carries both languages; --lang chooses the language of md and csv."
-        ),
-    )
-    export.add_argument("--format", required=True, choices=("json", "md", "csv"))
-    _add_lang_option(export, "language of md and csv text (default: from the locale)")
-    _add_content_option(export)
-    export.add_argument("section", nargs="?", metavar="SECTION-PATH", help="section to export")
-
-    commands.add_parser("schema", help=COMMANDS["schema"], description=COMMANDS["schema"] + ".")
-
-    paths = commands.add_parser(
-        "paths", help=COMMANDS["paths"], description=COMMANDS["paths"] + "."
-    )
-    _add_content_option(paths)
-    return parser
 
 
 def _print_problems(problems: Sequence[ContentProblem]) -> None:
@@ -177,11 +109,14 @@ def _load(dirs: Sequence[Path] | None, *, background: bool = False) -> Pack:
 
 
 def _section_path(pack: Pack, path: str | None) -> str | None:
-    """`path` as a known section path ("support/" is "support"); a usage error when unknown."""
+    """`path` as a known section path, ignoring case and outer slashes ("Support/" is
+    "support"); a usage error when unknown."""
     if path is None:
         return None
-    if path.strip("/") in pack.sections:
-        return path.strip("/")
+    wanted = path.strip("/").casefold()
+    for known in pack.sections:
+        if known.casefold() == wanted:
+            return known
     import difflib
 
     # repr: the path is the user's own text, but escape sequences in it must not reach the terminal.
@@ -231,14 +166,24 @@ def run_export(fmt: str, lang: Lang | None, dirs: Sequence[Path] | None, path: s
     section = _section_path(pack, path)
     paths = subtree(pack, section) if section else None
     exporter = {"json": export_json, "md": export_markdown, "csv": export_csv}[fmt]
-    sys.stdout.write(exporter(pack, paths, lang or _locale_lang()))
+    _write(exporter(pack, paths, lang or _locale_lang()))
+    return EXIT_OK
+
+
+def run_sections(lang: Lang | None, dirs: Sequence[Path] | None) -> int:
+    """Every section path, in the tree's order, with its title in `lang`."""
+    pack = _load(dirs)
+    lang = lang or _locale_lang()
+    width = max((len(path) for path in pack.sections), default=0)
+    lines = [f"{path:<{width}}  {s.title.get(lang)}" for path, s in pack.sections.items()]
+    _write("".join(f"{line}\n" for line in lines))
     return EXIT_OK
 
 
 def run_schema() -> int:
     from tui.pack.spec import json_schema_text
 
-    sys.stdout.write(json_schema_text())
+    _write(json_schema_text())
     return EXIT_OK
 
 
@@ -255,6 +200,12 @@ def run_paths(dirs: Sequence[Path] | None) -> int:
 
 
 def run_app(section_arg: str | None, lang: Lang | None, content: Sequence[Path] | None) -> int:
+    if not _has_terminal():
+        # Without a terminal Textual would spin, writing escape codes into a file or a pipe.
+        raise UsageError(
+            f"the explorer needs a terminal (stdin and stdout); to print the facts instead, "
+            f"run '{PROG} export' (see '{PROG} --help')"
+        )
     # The app writes the cache from a child process: its first frame need not wait for it.
     pack = _load(content, background=True)
     section = _section_path(pack, section_arg)
@@ -275,45 +226,6 @@ def run_app(section_arg: str | None, lang: Lang | None, content: Sequence[Path] 
     return int(app.return_code or 0)
 
 
-def _quick_app_args(argv: list[str]) -> tuple[str | None, Lang | None, list[Path] | None] | None:
-    """The app form's arguments when `argv` is plainly one of its usual shapes, else None.
-
-    Saves importing and building argparse on the app's start. Anything unusual (help, version,
-    abbreviations, a bad value, a stray option) returns None and goes to argparse, which then
-    accepts or explains it exactly as before.
-    """
-    section: str | None = None
-    lang: Lang | None = None
-    content: list[Path] | None = None
-    index = 0
-    while index < len(argv):
-        arg = argv[index]
-        name, equals, value = arg.partition("=")
-        if name in ("--lang", "--content") and arg.startswith("--"):
-            if not equals:
-                if index + 1 >= len(argv):
-                    return None
-                index += 1
-                value = argv[index]
-                if value.startswith("-"):
-                    return None
-            if name == "--lang":
-                if value == "ru":
-                    lang = "ru"
-                elif value == "en":
-                    lang = "en"
-                else:
-                    return None
-            else:
-                content = [*(content or []), Path(value)]
-        elif arg.startswith("-") or section is not None:
-            return None
-        else:
-            section = arg
-        index += 1
-    return section, lang, content
-
-
 def _dispatch(argv: list[str]) -> int:
     if argv and argv[0] in COMMANDS:
         args = command_parser().parse_args(argv)
@@ -321,10 +233,12 @@ def _dispatch(argv: list[str]) -> int:
             return run_check([*args.dirs, *(args.content or [])])
         if args.command == "export":
             return run_export(args.format, args.lang, args.content, args.section)
+        if args.command == "sections":
+            return run_sections(args.lang, args.content)
         if args.command == "schema":
             return run_schema()
         return run_paths(args.content)
-    quick = _quick_app_args(argv)
+    quick = quick_app_args(argv)
     if quick is not None:
         return run_app(*quick)
     args = app_parser().parse_args(argv)
@@ -346,7 +260,7 @@ def main(argv: Sequence[str] | None = None) -> NoReturn:
     arguments = list(sys.argv[1:] if argv is None else argv)
     try:
         code = _dispatch(arguments)
-        sys.stdout.flush()
+        _write("")  # flushes what print() left in the buffer
     except UsageError as error:
         print(f"{PROG}: {error}", file=sys.stderr)
         code = EXIT_USAGE
@@ -354,6 +268,10 @@ def main(argv: Sequence[str] | None = None) -> NoReturn:
         # The reader went away (`| head -1`): stop quietly, as a Unix filter does.
         _silence_stdout()
         code = EXIT_BROKEN_PIPE
+    except OutputError as error:
+        _silence_stdout()
+        print(f"{PROG}: cannot write the output: {error}", file=sys.stderr)
+        code = EXIT_PROBLEMS
     except KeyboardInterrupt:
         print(file=sys.stderr)
         code = EXIT_INTERRUPTED

@@ -43,6 +43,10 @@ def _parse(data: bytes) -> UiState | str:
         return "it is not UTF-8 text"
     except json.JSONDecodeError as error:
         return f"it is not valid JSON (line {error.lineno}, column {error.colno})"
+    except RecursionError:  # thousands of "[": json recurses once per level
+        return "it is nested too deeply to be a state file"
+    except ValueError as error:  # e.g. an integer longer than Python converts
+        return f"it cannot be read as JSON ({error})"
     if not isinstance(document, dict):
         return "it is not a JSON object"
     version = document.get("version")

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from app_helpers import MARKUP_TEXTS, L, build_pack, markup_pack
+from packs import MARKUP_TEXTS, L, build_pack, markup_pack
 from textual.content import Content
 from textual.pilot import Pilot
 from textual.widgets import Input, Static

@@ -22,7 +22,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from app_helpers import L, build_pack
+from packs import L, build_pack
 from pty_helpers import (
     PtyApp,
     assert_clean_app_output,

@@ -171,3 +171,15 @@ def test_a_burst_of_50_resizes(tmp_path: Path, pack: Pack) -> None:
     assert rows <= 30 and columns <= 100
     assert rows > 24 or columns > 80  # it took the new size, not the first one
     finish(app)
+
+
+def test_ctrl_c_quits_with_status_130(tmp_path: Path, pack: Pack) -> None:
+    app = start(tmp_path, (80, 24))
+    try:
+        app.wait_for_text(first_title(pack, "en"))
+        app.send("\x03")
+        code = app.wait_exit()
+    finally:
+        app.close()
+    assert code == 130
+    assert "Traceback" not in app.output.decode("utf-8")

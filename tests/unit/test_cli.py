@@ -19,6 +19,7 @@ from typing import ClassVar
 import pytest
 
 import tui
+from tui import cli
 from tui.cli import main
 from tui.export.select import subtree
 from tui.pack.load import load_pack
@@ -80,14 +81,15 @@ def test_help_lists_both_forms_and_every_command(capsys: pytest.CaptureFixture[s
     code, out, _ = run(capsys, "--help")
     assert code == 0
     assert "SECTION-PATH" in out and "--lang" in out and "--content" in out
-    for command in ("check", "export", "schema", "paths"):
-        assert f"  {command} " in out
+    for command in ("check", "export", "sections", "schema", "paths"):
+        assert re.search(rf"^  {command} +\w", out, re.MULTILINE), command
+    assert "press ? (or F1) to see every key" in out
 
 
 def test_command_help(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "export", "--help")
     assert code == 0
-    assert "--format {json,md,csv}" in out
+    assert "--format {md,json,csv}" in out
 
 
 def test_version_matches_the_installed_metadata(capsys: pytest.CaptureFixture[str]) -> None:
@@ -102,7 +104,6 @@ def test_version_matches_the_installed_metadata(capsys: pytest.CaptureFixture[st
     [
         ("--lang", "fr"),
         ("--no-such-option",),
-        ("export",),
         ("export", "--format", "xml"),
         ("check", "--bogus"),
         ("a", "b"),
@@ -267,6 +268,34 @@ def test_export_accepts_a_trailing_slash_and_escapes_odd_paths(
     assert "\x1b" not in err and "\\x1b[31mred" in err
 
 
+def test_export_without_a_format_writes_markdown(
+    capsys: pytest.CaptureFixture[str], pack: Pack
+) -> None:
+    code, out, _ = run(capsys, "export", "--lang", "en")
+    assert code == 0
+    assert out.startswith(f"# {pack.title.en}")
+    assert out == run(capsys, "export", "--format", "md", "--lang", "en")[1]
+
+
+def test_export_section_paths_ignore_case(capsys: pytest.CaptureFixture[str]) -> None:
+    code, mixed, err = run(capsys, "export", "--format", "json", "Support/Export")
+    assert code == 0, err
+    assert mixed == run(capsys, "export", "--format", "json", "support/export")[1]
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_sections_lists_every_path_with_its_title(
+    capsys: pytest.CaptureFixture[str], pack: Pack, lang: str
+) -> None:
+    code, out, _ = run(capsys, "sections", "--lang", lang)
+    assert code == 0
+    lines = out.splitlines()
+    assert len(lines) == len(pack.sections)
+    for line, section in zip(lines, pack.sections.values(), strict=True):
+        path, title = line.split(maxsplit=1)
+        assert (path, title) == (section.path, section.title.get(lang))  # type: ignore[arg-type]
+
+
 def test_export_of_broken_content_exits_1(
     capsys: pytest.CaptureFixture[str], broken_dir: Path
 ) -> None:
@@ -334,6 +363,7 @@ class FakeApp:
 
 @pytest.fixture
 def fake_app(monkeypatch: pytest.MonkeyPatch) -> type[FakeApp]:
+    monkeypatch.setattr(cli, "_has_terminal", lambda: True)  # pytest's stdin is not a terminal
     module = types.ModuleType("tui.ui.app")
     module.MoscowApp = FakeApp  # type: ignore[attr-defined]
     monkeypatch.setitem(sys.modules, "tui.ui.app", module)
@@ -389,6 +419,28 @@ def test_app_unknown_section(capsys: pytest.CaptureFixture[str], fake_app: type[
     assert "'check' is a command" in err
 
 
+def test_app_section_paths_ignore_case(
+    capsys: pytest.CaptureFixture[str], fake_app: type[FakeApp]
+) -> None:
+    code, _, err = run(capsys, "Support/EXPORT/")
+    assert code == 0, err
+    (app,) = fake_app.made
+    assert app.start_path == "support/export"
+
+
+def test_app_without_a_terminal_says_so_and_never_imports_textual(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(sys, "stdin", io.StringIO(""))
+    monkeypatch.delitem(sys.modules, "tui.ui.app", raising=False)
+    monkeypatch.setitem(sys.modules, "textual.app", None)  # importing Textual's App would fail
+    code, out, err = run(capsys, "support/export")
+    assert code == 2
+    assert out == ""
+    assert err.count("\n") == 1
+    assert "needs a terminal" in err and "moscow-tui export" in err
+
+
 def test_app_with_broken_content_exits_1(
     capsys: pytest.CaptureFixture[str], fake_app: type[FakeApp], broken_dir: Path
 ) -> None:
@@ -401,6 +453,7 @@ def test_app_with_broken_content_exits_1(
 def test_without_the_app_module_help_is_printed(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.setattr(cli, "_has_terminal", lambda: True)
     monkeypatch.setitem(sys.modules, "tui.ui.app", None)  # makes `import tui.ui.app` fail
     code, out, _ = run(capsys)
     assert code == 0
@@ -410,6 +463,7 @@ def test_without_the_app_module_help_is_printed(
 def test_a_missing_dependency_of_the_app_is_not_hidden(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
+    monkeypatch.setattr(cli, "_has_terminal", lambda: True)
     shadow = tmp_path / "shadow"
     shadow.mkdir()
     (shadow / "app.py").write_text("import no_such_dependency_xyz\n", encoding="utf-8")
@@ -498,6 +552,44 @@ def test_script_in_the_c_locale_writes_utf8(env: dict[str, str]) -> None:
     text = done.stdout.decode("utf-8")
     assert "Источники" in text
     assert done.stderr == b""
+
+
+@pytest.mark.parametrize("stdout", ["file", "pipe"])
+def test_script_without_a_terminal_exits_2_at_once(
+    env: dict[str, str], tmp_path: Path, stdout: str
+) -> None:
+    out_path = tmp_path / "out"
+    with open(os.devnull, "rb") as stdin, open(out_path, "wb") as out_file:
+        done = subprocess.run(
+            [str(SCRIPT)],
+            stdin=stdin,
+            stdout=out_file if stdout == "file" else subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            env=env,
+            timeout=30,
+            check=False,
+        )
+    assert done.returncode == 2
+    err = done.stderr.decode()
+    assert err.count("\n") == 1 and "needs a terminal" in err and "moscow-tui export" in err
+    assert out_path.read_bytes() == b"" and not done.stdout  # no escape codes
+
+
+@pytest.mark.parametrize("fmt", ["json", "md"])
+def test_script_export_to_a_full_disk(env: dict[str, str], fmt: str) -> None:
+    with open("/dev/full", "wb") as full:
+        done = subprocess.run(
+            [str(SCRIPT), "export", "--format", fmt],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            env=env,
+            timeout=60,
+            check=False,
+        )
+    err = done.stderr.decode()
+    assert done.returncode == 1
+    assert "no space left on device" in err
+    assert "internal error" not in err and "Traceback" not in err and "Exception" not in err
 
 
 def test_python_dash_m(env: dict[str, str]) -> None:

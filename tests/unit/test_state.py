@@ -10,6 +10,8 @@ import tempfile
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tui import paths, state
 from tui.state import STATE_VERSION, UiState, load_state, save_state
@@ -79,6 +81,13 @@ class TestBadFiles:
             (b'{"version": 1, "lang": ["ru"]}', '"lang" should be a string or null, not list'),
             (b'{"version": 1, "section": {}}', '"section" should be a string or null, not dict'),
             (b'{"version": 1, "lang": "de"}', "\"lang\" should be one of ru, en, not 'de'"),
+            pytest.param(b"[" * 50_000, "nested too deeply", id="50000-brackets"),
+            pytest.param(b'{"a":' * 12_000, "nested too deeply", id="12000-objects"),
+            pytest.param(
+                b'{"version": 1, "theme": ' + b"9" * 5_000 + b"}",
+                "cannot be read as JSON",
+                id="5000-digit-number",
+            ),
         ],
     )
     def test_defaults_and_a_notice(self, state_path: Path, data: bytes, reason: str) -> None:
@@ -88,6 +97,18 @@ class TestBadFiles:
         assert notice is not None
         assert reason in notice
         assert str(state_path) in notice
+
+    @settings(max_examples=200, deadline=None)
+    @given(
+        data=st.binary(max_size=2_000) | st.text(alphabet='[]{}":,0123456789e.-').map(str.encode)
+    )
+    def test_any_bytes_give_a_state_or_a_notice_naming_the_file(self, data: bytes) -> None:
+        with tempfile.TemporaryDirectory() as folder:
+            path = Path(folder) / "state.json"
+            path.write_bytes(data)
+            loaded, notice = load_state(path)
+        assert isinstance(loaded, UiState)
+        assert notice is None or str(path) in notice
 
     def test_a_directory_at_the_path(self, state_path: Path) -> None:
         state_path.mkdir(parents=True)

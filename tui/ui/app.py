@@ -23,6 +23,8 @@ from tui.ui.screens.main import MainScreen
 if TYPE_CHECKING:
     from textual.command import Provider
 
+# The exit status of a program ended by ctrl+c (128 + SIGINT), as the command line promises.
+EXIT_INTERRUPTED = 130
 # How often the terminal's size is compared with the app's (see `_check_terminal_size`).
 SIZE_CHECK_INTERVAL = 0.5
 # Saving the section on every cursor move would write a file per keypress; wait for a pause.
@@ -43,6 +45,8 @@ class MoscowApp(App[None]):
     COMMANDS = App.COMMANDS | {_moscow_commands}
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+q", "quit", "Quit", show=False, priority=True, id="quit-priority"),
+        # Textual's own ctrl+c only says "press ctrl+q to quit"; here it interrupts, as in a shell.
+        Binding("ctrl+c", "interrupt", "Interrupt", show=False, priority=True, id="interrupt"),
         Binding("q", "quit", "Quit", id="quit"),
         Binding("question_mark,f1", "help", "Help", id="help"),
         Binding("L", "toggle_lang", "Language", id="lang"),
@@ -125,6 +129,10 @@ class MoscowApp(App[None]):
     def watch_theme(self, theme: str) -> None:
         if self._started:
             self.save()
+
+    def action_interrupt(self) -> None:
+        """Quit with status 130, as ctrl+c ends any other terminal program."""
+        self.exit(return_code=EXIT_INTERRUPTED)
 
     # Help ---------------------------------------------------------------------------------
 

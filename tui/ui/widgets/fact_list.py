@@ -6,19 +6,16 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import ClassVar
 
-from rich._wrap import divide_line
 from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style as RichStyle
 from rich.text import Text
 from textual import events
-from textual._border import BORDER_CHARS
 from textual.binding import Binding, BindingType
 from textual.color import Color
 from textual.containers import ScrollableContainer
 from textual.content import Content
 from textual.geometry import Region, Size
-from textual.message import Message
 from textual.reactive import reactive
 from textual.strip import Strip
 from textual.style import Style
@@ -66,13 +63,20 @@ def fact_text(pack: Pack, fact: Fact, lang: Lang) -> Text:
     return text
 
 
+# The first line of the fact `c` would copy starts with this instead of its bar, so the
+# highlight shows without colour (NO_COLOR, 16-colour terminals) and never looks like a quote's.
+POINTER = "▶"
+
+
 @dataclass(frozen=True)
 class Look:
-    """How one fact is drawn: the background over the list's and the left mark."""
+    """How one fact is drawn: the background over the list's, the left mark, and whether the
+    first line points at it (the highlighted fact while the list has focus)."""
 
     background: Color
     mark: str
     mark_color: Color
+    pointer: bool = False
 
 
 @dataclass
@@ -115,13 +119,6 @@ class FactList(Widget, can_focus=True):
     """
 
     highlighted: reactive[int] = reactive(0, init=False)
-
-    class Highlighted(Message):
-        """The highlighted fact changed."""
-
-        def __init__(self, fact: Fact) -> None:
-            super().__init__()
-            self.fact = fact
 
     def __init__(self, pack: Pack, facts: list[Fact], lang: Lang, *, id: str | None = None):
         super().__init__(id=id)
@@ -212,7 +209,8 @@ class FactList(Widget, can_focus=True):
                 background = styles.background
             if styles.has_rule("border_left"):
                 edge, mark_color = styles.border_left
-        return Look(background, _mark_char(edge), mark_color)
+        pointer = index == self.highlighted and self.has_focus
+        return Look(background, _mark_char(edge), mark_color, pointer)
 
     def _render_fact(self, index: int, look: Look, width: int) -> list[Strip]:
         """The lines of one fact in `look`, `width` cells wide (mark, padding and text)."""
@@ -225,9 +223,9 @@ class FactList(Widget, can_focus=True):
         background = list_background + look.background
         style = base + Style(background=look.background)
         fill = RichStyle(bgcolor=background.rich_color)
-        mark = Segment(
-            look.mark, RichStyle(color=(list_background + look.mark_color).rich_color) + fill
-        )
+        mark_style = RichStyle(color=(list_background + look.mark_color).rich_color) + fill
+        mark = Segment(look.mark, mark_style)
+        first_mark = Segment(POINTER, mark_style + RichStyle(bold=True)) if look.pointer else mark
         pad = Segment(" " * PAD, fill)
         text_width = self._text_width(width)
         lines = Visual.to_strips(self, self._content(index), text_width, None, style)
@@ -236,9 +234,13 @@ class FactList(Widget, can_focus=True):
         lines = lines[:height] + [Strip.blank(text_width, fill)] * (height - len(lines))
         strips = [
             Strip.join(
-                [Strip([mark, pad]), line.adjust_cell_length(text_width, fill), Strip([pad])]
+                [
+                    Strip([first_mark if number == 0 else mark, pad]),
+                    line.adjust_cell_length(text_width, fill),
+                    Strip([pad]),
+                ]
             )
-            for line in lines
+            for number, line in enumerate(lines)
         ]
         self._strips[key] = strips
         return strips
@@ -308,9 +310,6 @@ class FactList(Widget, can_focus=True):
         self.refresh()
         if self.has_focus:
             self._bring_into_view(value)
-        fact = self.highlighted_fact
-        if fact is not None:
-            self.post_message(self.Highlighted(fact))
 
     def _bring_into_view(self, index: int) -> None:
         """Bring fact `index`, with the gap above it, into the panel's view."""
@@ -350,17 +349,37 @@ def wrapped_height(plain: str, width: int) -> int:
     """Lines `plain` takes at `width` cells, wrapped as Textual's Content wraps (word, fold).
 
     Counting on the plain text lets the list lay out a hundred facts without rendering them;
-    `Content._wrap_and_format` divides each line with the same `divide_line`.
+    only a line too long for the width is wrapped, with the same `Content.wrap` that draws it.
     """
     height = 0
     for line in plain.split("\n"):
         line = line.expandtabs(8)
-        # Most lines fit: skip the word split for them.
-        height += 1 if cell_len(line) <= width else len(divide_line(line, width, fold=True)) + 1
+        # Most lines fit: skip the wrap for them.
+        height += 1 if cell_len(line) <= width else len(Content(line).wrap(width))
     return height
 
 
+# The character each left border type draws, for the types a stylesheet may give the mark.
+# Textual keeps its own table private (textual._border), so this is the public equivalent.
+LEFT_EDGE_CHARS = {
+    "ascii": "|",
+    "round": "│",
+    "solid": "│",
+    "double": "║",
+    "dashed": "╏",
+    "heavy": "┃",
+    "inner": "▐",
+    "outer": "▌",
+    "thick": "█",
+    "block": "█",
+    "vkey": "▏",
+    "tall": "▊",
+    "panel": "▊",
+    "tab": "▎",
+    "wide": "▎",
+}
+
+
 def _mark_char(edge: str) -> str:
-    """The character a left border of type `edge` draws ("" and "none" draw a space)."""
-    chars = BORDER_CHARS.get(edge)  # type: ignore[call-overload]
-    return chars[1][0] if chars else " "
+    """The character a left border of type `edge` draws (unknown, "" and "none": a space)."""
+    return LEFT_EDGE_CHARS.get(edge, " ")

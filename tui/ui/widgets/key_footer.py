@@ -30,9 +30,11 @@ class KeyFooter(Footer):
         return (*shown, None if palette is None else palette[1:])
 
     def bindings_changed(self, screen: Screen[object]) -> None:
+        # `_shown` is set only just before Footer builds its keys, so an equal signature means
+        # the keys on screen are already these.
         if screen.app.app_focus and self.is_attached and screen is self.screen:
             signature = self._signature(screen)
-            if self._bindings_ready and signature == self._shown:
+            if signature == self._shown:
                 return
             self._shown = signature
         super().bindings_changed(screen)
