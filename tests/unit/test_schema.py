@@ -120,6 +120,8 @@ def _check(root: dict[str, Any], node: dict[str, Any], value: Any, where: str) -
         errors.append(f"{where}: pattern")
     if len(value) < node.get("minLength", 0) if isinstance(value, str) else False:
         errors.append(f"{where}: too short")
+    if len(value) > node.get("maxLength", len(value)) if isinstance(value, str) else False:
+        errors.append(f"{where}: too long")
     if "minimum" in node and value < node["minimum"]:
         errors.append(f"{where}: below minimum")
     if "maximum" in node and value > node["maximum"]:
@@ -216,6 +218,12 @@ BOTH_REJECT = {
         '[[source]]\nid = "s"\npublisher = "P"\ntitle = "T"\nlanguage = "ru"\n'
         'date = 2024-11-01\ndate_precision = "week"\n'
     ),
+    "text-too-long": FACT.replace('en = "T"', 'en = "' + "T" * 2_001 + '"'),
+    "title-on-two-lines": (
+        '[[section]]\nid = "s"\norder = 1\ntitle = { ru = "Р", en = "A\\nB" }\n'
+        'summary = { ru = "С", en = "S" }\n'
+    ),
+    "number-out-of-range": FACT + "value = 1e16\nunit = 'rub'\nqualifier = 'over'\nyear = 2020\n",
     "bad-url": (
         '[[source]]\nid = "s"\npublisher = "P"\ntitle = "T"\nlanguage = "ru"\nurl = "ftp://x"\n'
     ),

@@ -22,7 +22,7 @@ from tui.pack.model import Localized
 from tui.pack.problems import KeyPath, quoted, suggest, type_name
 from tui.pack.spec import (
     LANGUAGE_PATTERN,
-    LOCALIZED,
+    NUMBER_LIMIT,
     PATH_PATTERN,
     SLUG_PATTERN,
     URL_PATTERN,
@@ -30,6 +30,8 @@ from tui.pack.spec import (
     YEAR_MIN,
     FieldSpec,
     TableSpec,
+    TextLimit,
+    localized_table,
 )
 
 SLOW: Any = object()
@@ -39,7 +41,6 @@ SLUG = re.compile(SLUG_PATTERN)
 _PATH = re.compile(PATH_PATTERN)
 _URL = re.compile(URL_PATTERN)
 _LANGUAGE = re.compile(LANGUAGE_PATTERN)
-_FLOAT_INT_LIMIT = 2**1023  # every int of smaller magnitude converts to a finite float
 
 
 class Checker(Protocol):
@@ -82,12 +83,32 @@ def _always(fast: FastCheck) -> Callable[[FieldSpec], FastCheck]:
 # --- text ---------------------------------------------------------------------------------------
 
 
-def _fast_text(raw: Any) -> Any:
-    # isprintable: no control, bidi or zero-width character (nothing to sanitise), no newline;
-    # isspace is False for "" too, hence the explicit emptiness test.
-    if type(raw) is str and raw and raw.isprintable() and not raw.isspace():
-        return raw
-    return SLOW
+def _fast_text_within(chars: int) -> FastCheck:
+    def fast(raw: Any) -> Any:
+        # isprintable: no control, bidi or zero-width character (nothing to sanitise), no
+        # newline (so one line); isspace is False for "" too, hence the emptiness test.
+        if (
+            type(raw) is str
+            and raw
+            and len(raw) <= chars
+            and raw.isprintable()
+            and not raw.isspace()
+        ):
+            return raw
+        return SLOW
+
+    return fast
+
+
+def over_limit(text: str, limit: TextLimit) -> str | None:
+    """Why `text` breaks `limit`, or None. Counted in C (len, count): fast on 10 MB too."""
+    if len(text) > limit.chars:
+        return f"{len(text):,} characters, over the limit of {limit.chars:,}"
+    lines = text.count("\n") + 1
+    if lines > limit.lines:
+        allowed = "1 line" if limit.lines == 1 else f"{limit.lines} lines"
+        return f"{lines:,} lines, over the limit of {allowed}"
+    return None
 
 
 def _check_text(spec: FieldSpec, raw: Any, keys: KeyPath, checker: Checker) -> Any:
@@ -98,10 +119,22 @@ def _check_text(spec: FieldSpec, raw: Any, keys: KeyPath, checker: Checker) -> A
         what = "translation" if spec.name in ("ru", "en") else "text"
         checker.fail(keys, f"empty {what}")
         return None
+    # Before sanitising: that costs a Python call per unsafe character.
+    over = over_limit(raw.replace("\r\n", "\n"), spec.limit)
+    if over is not None:
+        checker.fail(keys, over)
+        return None
     return checker.clean(raw, keys)
 
 
-TEXT = Kind(_check_text, _always(_fast_text), lambda spec: {"type": "string", "minLength": 1})
+def _text_schema(spec: FieldSpec) -> dict[str, object]:
+    schema: dict[str, object] = {"type": "string", "minLength": 1, "maxLength": spec.limit.chars}
+    if spec.limit.lines == 1:
+        schema["pattern"] = "^[^\\n]*$"
+    return schema
+
+
+TEXT = Kind(_check_text, lambda spec: _fast_text_within(spec.limit.chars), _text_schema)
 
 
 # --- strings of a pattern -----------------------------------------------------------------------
@@ -111,21 +144,31 @@ def _pattern_kind(pattern: re.Pattern[str], what: str, printable: bool, clean: b
     """A string matching `pattern` (`printable`: and nothing to sanitise on the fast path)."""
     match = pattern.match
 
-    def fast(raw: Any) -> Any:
-        if type(raw) is str and match(raw) and (not printable or raw.isprintable()):
-            return raw
-        return SLOW
+    def fast_within(spec: FieldSpec) -> FastCheck:
+        chars = spec.limit.chars
+
+        def fast(raw: Any) -> Any:
+            ok = type(raw) is str and len(raw) <= chars and match(raw)
+            return raw if ok and (not printable or raw.isprintable()) else SLOW
+
+        return fast
 
     def check(spec: FieldSpec, raw: Any, keys: KeyPath, checker: Checker) -> Any:
         if not isinstance(raw, str):
             _wrong(checker, keys, "a string", raw)
+            return None
+        if len(raw) > spec.limit.chars:
+            checker.fail(keys, f"{len(raw):,} characters, over the limit of {spec.limit.chars:,}")
             return None
         if not match(raw):
             checker.fail(keys, f"{quoted(raw)} is not {what}")
             return None
         return checker.clean(raw, keys) if clean else raw
 
-    return Kind(check, _always(fast), lambda spec: {"type": "string", "pattern": pattern.pattern})
+    def schema(spec: FieldSpec) -> dict[str, object]:
+        return {"type": "string", "pattern": pattern.pattern, "maxLength": spec.limit.chars}
+
+    return Kind(check, fast_within, schema)
 
 
 URL = _pattern_kind(_URL, "an http(s) address without spaces", printable=True, clean=True)
@@ -182,8 +225,8 @@ def _check_year(spec: FieldSpec, raw: Any, keys: KeyPath, checker: Checker) -> A
 def _fast_number(raw: Any) -> Any:
     kind = type(raw)
     if kind is float:
-        return raw if math.isfinite(raw) else SLOW
-    if kind is int and -_FLOAT_INT_LIMIT < raw < _FLOAT_INT_LIMIT:
+        return raw if -NUMBER_LIMIT <= raw <= NUMBER_LIMIT else SLOW  # False for nan too
+    if kind is int and -NUMBER_LIMIT <= raw <= NUMBER_LIMIT:
         return float(raw)
     return SLOW
 
@@ -199,6 +242,13 @@ def _check_number(spec: FieldSpec, raw: Any, keys: KeyPath, checker: Checker) ->
         return None
     if not math.isfinite(number):
         checker.fail(keys, f"not a finite number ({raw})")
+        return None
+    if not -NUMBER_LIMIT <= number <= NUMBER_LIMIT:
+        checker.fail(
+            keys,
+            f"{raw} is outside ±{NUMBER_LIMIT:,.0f}, the range the program can draw and"
+            " compute with",
+        )
         return None
     return number
 
@@ -220,7 +270,11 @@ YEAR = Kind(
     _always(lambda raw: raw if type(raw) is int and YEAR_MIN <= raw <= YEAR_MAX else SLOW),
     lambda spec: {"type": "integer", "minimum": YEAR_MIN, "maximum": YEAR_MAX},
 )
-NUMBER = Kind(_check_number, _always(_fast_number), lambda spec: {"type": "number"})
+NUMBER = Kind(
+    _check_number,
+    _always(_fast_number),
+    lambda spec: {"type": "number", "minimum": -NUMBER_LIMIT, "maximum": NUMBER_LIMIT},
+)
 DATE = Kind(
     _check_date,
     _always(lambda raw: raw if type(raw) is date else SLOW),
@@ -232,20 +286,25 @@ DATE = Kind(
 # --- tables -------------------------------------------------------------------------------------
 
 
-def _fast_localized(raw: Any) -> Any:
-    if type(raw) is dict and len(raw) == 2:
-        ru: Any = raw.get("ru")
-        en: Any = raw.get("en")
-        if _fast_text(ru) is not SLOW and _fast_text(en) is not SLOW:
-            return Localized(ru, en)
-    return SLOW
+def _fast_localized(spec: FieldSpec) -> FastCheck:
+    fast_text = _fast_text_within(spec.limit.chars)
+
+    def fast(raw: Any) -> Any:
+        if type(raw) is dict and len(raw) == 2:
+            ru: Any = raw.get("ru")
+            en: Any = raw.get("en")
+            if fast_text(ru) is not SLOW and fast_text(en) is not SLOW:
+                return Localized(ru, en)
+        return SLOW
+
+    return fast
 
 
 def _check_localized(spec: FieldSpec, raw: Any, keys: KeyPath, checker: Checker) -> Any:
     if not isinstance(raw, dict):
         _wrong(checker, keys, "a table { ru = …, en = … }", raw)
         return None
-    values, ok = checker.check_table(LOCALIZED, raw, keys)
+    values, ok = checker.check_table(localized_table(spec.limit), raw, keys)
     return Localized(values["ru"], values["en"]) if ok else None
 
 
@@ -305,7 +364,9 @@ def _table_ref(spec: FieldSpec) -> dict[str, object]:
 
 
 LOCALIZED_KIND = Kind(
-    _check_localized, _always(_fast_localized), lambda spec: {"$ref": "#/$defs/localized"}
+    _check_localized,
+    _fast_localized,
+    lambda spec: {"$ref": f"#/$defs/{localized_table(spec.limit).name}"},
 )
 TABLE = Kind(_check_table, _no_fast_path, _table_ref)
 ARRAY = Kind(_check_array, _no_fast_path, _array_schema)

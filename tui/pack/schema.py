@@ -7,10 +7,21 @@ Each field's fragment comes from its kind (`tui.pack.kinds`); the rules that tie
 from __future__ import annotations
 
 from tui.pack.kinds import KINDS
-from tui.pack.spec import ENTRIES, LOCALIZED, POINT, QUOTE, FieldSpec, TableSpec
+from tui.pack.spec import ENTRIES, LOCALIZED, FieldSpec, TableSpec, localized_table
 
-# Tables used inside entries, given their own $defs entry.
-NESTED_TABLES = (LOCALIZED, QUOTE, POINT)
+
+def nested_tables() -> list[TableSpec]:
+    """The tables used inside entries (each gets its own $defs entry), in order of first use."""
+    found: dict[str, TableSpec] = {LOCALIZED.name: LOCALIZED}
+    todo = [entry.table for entry in ENTRIES.values()]
+    while todo:
+        table = todo.pop(0)
+        for spec in table.fields:
+            nested = localized_table(spec.limit) if spec.kind == "localized" else spec.table
+            if nested is not None and nested.name not in found:
+                found[nested.name] = nested
+                todo.append(nested)
+    return list(found.values())
 
 
 def field_schema(spec: FieldSpec) -> dict[str, object]:
@@ -58,7 +69,7 @@ def table_schema(table: TableSpec) -> dict[str, object]:
 
 def json_schema() -> dict[str, object]:
     """The JSON Schema (draft 2020-12) of one content file."""
-    defs = {table.name: table_schema(table) for table in NESTED_TABLES}
+    defs = {table.name: table_schema(table) for table in nested_tables()}
     properties: dict[str, object] = {}
     for name, entry in ENTRIES.items():
         defs[name] = table_schema(entry.table)

@@ -9,6 +9,7 @@ entries, unique ids) live in `tui.pack.references`.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 from dataclasses import dataclass
 from typing import Literal
@@ -21,6 +22,28 @@ URL_PATTERN = r"^https?://[^\s]+$"
 LANGUAGE_PATTERN = r"^[a-z]{2,3}$"
 YEAR_MIN = 1700
 YEAR_MAX = 2200
+# Numbers beyond this (in either direction) are refused: charts subtract and scale values, and a
+# float near 1.7e308 overflows to infinity there. 1e15 is far above any count or sum of roubles
+# and leaves every difference exact in a float.
+NUMBER_LIMIT = 1e15
+
+
+@dataclass(frozen=True)
+class TextLimit:
+    """The most characters and lines one string of a field may hold (each translation alone).
+
+    The limits keep the reader's screen, and the cost of laying a fact out, bounded whatever the
+    content holds; `content/README.md` lists them.
+    """
+
+    name: str
+    chars: int
+    lines: int
+
+
+LINE = TextLimit("line", 300, 1)  # titles, names, publishers, speakers
+PARAGRAPH = TextLimit("paragraph", 2_000, 20)  # statements, summaries, notes, rules, quotes
+EVIDENCE = TextLimit("evidence", 600, 3)  # a source's own words behind a fact
 
 FieldKind = Literal[
     "text",  # a non-empty string shown to the reader (sanitised at load)
@@ -53,6 +76,7 @@ class FieldSpec:
     table: TableSpec | None = None  # for "table" and "array"
     min_items: int = 0  # for "array"
     unique_by: str | None = None  # for "array": a key no two items may share
+    limit: TextLimit = PARAGRAPH  # for strings (each translation of a "localized")
 
 
 @dataclass(frozen=True)
@@ -110,13 +134,29 @@ LOCALIZED = TableSpec(
     ),
 )
 
+
+@functools.cache
+def localized_table(limit: TextLimit) -> TableSpec:
+    """The {ru, en} table whose translations are each held to `limit`."""
+    if limit == PARAGRAPH:
+        return LOCALIZED
+    fields = tuple(dataclasses.replace(spec, limit=limit) for spec in LOCALIZED.fields)
+    return TableSpec(f"localized-{limit.name}", LOCALIZED.description, fields)
+
+
 QUOTE = TableSpec(
     "quote",
     "A direct quote: the original words, an English translation, and who said them.",
     (
         FieldSpec("original", "text", "The words as published (Russian).", required=True),
         FieldSpec("translation", "text", "English translation.", required=True),
-        FieldSpec("speaker", "localized", "Who said it, in Russian and English.", required=True),
+        FieldSpec(
+            "speaker",
+            "localized",
+            "Who said it, in Russian and English.",
+            required=True,
+            limit=LINE,
+        ),
     ),
 )
 
@@ -143,7 +183,7 @@ PACK = TableSpec(
     "pack",
     "The pack itself: exactly one [pack] table across all files.",
     (
-        FieldSpec("title", "localized", "Title of the pack.", required=True),
+        FieldSpec("title", "localized", "Title of the pack.", required=True, limit=LINE),
         FieldSpec(
             "primary_source",
             "slug",
@@ -159,8 +199,8 @@ SOURCE = TableSpec(
     "A publication that facts and series points cite.",
     (
         FieldSpec("id", "slug", "Unique id: a-z, 0-9 and '-'.", required=True),
-        FieldSpec("publisher", "text", "Who published it, e.g. TASS.", required=True),
-        FieldSpec("title", "text", "The headline as published.", required=True),
+        FieldSpec("publisher", "text", "Who published it, e.g. TASS.", required=True, limit=LINE),
+        FieldSpec("title", "text", "The headline as published.", required=True, limit=LINE),
         FieldSpec("date", "date", "Publication date (a TOML local date); omit when undated."),
         FieldSpec(
             "date_precision",
@@ -183,7 +223,7 @@ SECTION = TableSpec(
         FieldSpec("id", "slug", "Id among its siblings: a-z, 0-9 and '-'.", required=True),
         FieldSpec("parent", "path", "Path of the parent section; omit at the root.", ref="section"),
         FieldSpec("order", "integer", "Position among its siblings.", required=True),
-        FieldSpec("title", "localized", "Section title.", required=True),
+        FieldSpec("title", "localized", "Section title.", required=True, limit=LINE),
         FieldSpec("summary", "localized", "One or two sentences about the section.", True),
     ),
 )
@@ -233,7 +273,7 @@ SERIES = TableSpec(
     (
         FieldSpec("id", "slug", "Unique id: a-z, 0-9 and '-'.", required=True),
         FieldSpec("section", "path", "Path of the section it belongs to.", True, ref="section"),
-        FieldSpec("title", "localized", "Title of the series.", required=True),
+        FieldSpec("title", "localized", "Title of the series.", required=True, limit=LINE),
         FieldSpec("unit", "enum", "Unit of every point.", required=True, enum=UNIT_CODES),
         FieldSpec("basis", "enum", "Where the points come from.", required=True, enum=BASES),
         FieldSpec("rule", "localized", "How the points were made; required for target, derived."),

@@ -22,7 +22,7 @@ from tui.pack.problems import (
     type_name,
 )
 from tui.pack.sanitize import sanitize
-from tui.pack.spec import ENTRIES, LOCALIZED, FieldSpec, TableSpec
+from tui.pack.spec import ENTRIES, FieldSpec, TableSpec
 
 
 @dataclass(frozen=True)
@@ -123,7 +123,7 @@ class Validator:
                 values[name] = checked
         for name in compiled.required:
             if name not in data:
-                what = "translation" if table is LOCALIZED else "key"
+                what = "translation" if table.name.startswith("localized") else "key"
                 self.log.fail(entry, keys, f"missing {what} '{name}'")
         self.check_key_rules(entry, table, data, values, keys)
         return values, self.log.error_count == before
