@@ -363,6 +363,57 @@ def _table_ref(spec: FieldSpec) -> dict[str, object]:
     return {"$ref": f"#/$defs/{spec.table.name}"}
 
 
+# --- ids -----------------------------------------------------------------------------------------
+
+
+def _fast_ids(spec: FieldSpec) -> FastCheck:
+    least = spec.min_items
+    chars = spec.limit.chars
+    match = SLUG.match
+
+    def fast(raw: Any) -> Any:
+        ok = type(raw) is list and len(raw) >= least
+        ok = ok and all(type(item) is str and len(item) <= chars and match(item) for item in raw)
+        return tuple(raw) if ok and len(set(raw)) == len(raw) else SLOW
+
+    return fast
+
+
+def _check_ids(spec: FieldSpec, raw: Any, keys: KeyPath, checker: Checker) -> Any:
+    """An array of ids, each a slug, none twice; what they name is checked across entries."""
+    if not isinstance(raw, list):
+        _wrong(checker, keys, "an array of ids", raw)
+        return None
+    if len(raw) < spec.min_items:
+        checker.fail(keys, f"needs at least {spec.min_items} id(s), has {len(raw)}")
+        return None
+    ok = True
+    seen: dict[str, int] = {}
+    for index, item in enumerate(raw):
+        if not isinstance(item, str):
+            checker.fail((*keys, index), f"expected an id (a string), not {type_name(item)}")
+        elif len(item) > spec.limit.chars or not SLUG.match(item):
+            checker.fail((*keys, index), f"{quoted(item)} is not an id: a-z, 0-9 and single '-'")
+        elif item in seen:
+            checker.fail((*keys, index), f"{quoted(item)} is named twice")
+        else:
+            seen[item] = index
+            continue
+        ok = False
+    return tuple(raw) if ok else None
+
+
+def _ids_schema(spec: FieldSpec) -> dict[str, object]:
+    schema: dict[str, object] = {
+        "type": "array",
+        "items": {"type": "string", "pattern": SLUG_PATTERN, "maxLength": spec.limit.chars},
+        "uniqueItems": True,
+    }
+    if spec.min_items:
+        schema["minItems"] = spec.min_items
+    return schema
+
+
 LOCALIZED_KIND = Kind(
     _check_localized,
     _fast_localized,
@@ -385,4 +436,5 @@ KINDS: dict[str, Kind] = {
     "enum": ENUM,
     "table": TABLE,
     "array": ARRAY,
+    "ids": Kind(_check_ids, _fast_ids, _ids_schema),
 }

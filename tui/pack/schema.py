@@ -45,12 +45,27 @@ def table_schema(table: TableSpec) -> dict[str, object]:
     if required:
         schema["required"] = required
     dependent: dict[str, list[str]] = {}
+    alone = {key for key, _, _ in table.alone_when}
     for key in table.together:
-        dependent[key] = [other for other in table.together if other != key]
+        if key not in alone:
+            dependent[key] = [other for other in table.together if other != key]
     for key, needed in table.needs:
         dependent.setdefault(key, []).append(needed)
     if dependent:
         schema["dependentRequired"] = dependent
+    rules = _conditional_rules(table)
+    if rules:
+        schema["allOf"] = rules
+    return schema
+
+
+def _is(key: str, value: str) -> dict[str, object]:
+    """JSON Schema for "the table has `key` = `value`"."""
+    return {"properties": {key: {"const": value}}, "required": [key]}
+
+
+def _conditional_rules(table: TableSpec) -> list[dict[str, object]]:
+    """The rules that depend on a key's value, as `if`/`then` pairs."""
     rules: list[dict[str, object]] = [
         {
             "if": {"properties": {key: {"const": value}}, "required": [key]},
@@ -62,9 +77,20 @@ def table_schema(table: TableSpec) -> dict[str, object]:
         {"if": {"required": [key]}, "then": {"properties": {other: {"const": value}}}}
         for key, other, value in table.only_when
     ]
-    if rules:
-        schema["allOf"] = rules
-    return schema
+    rules += [
+        {"if": {"not": _is(other, value)}, "then": {"required": [key]}}
+        for key, other, value in table.required_unless
+    ]
+    rules += [
+        {"if": _is(other, value), "then": {"not": {"required": [key]}}}
+        for key, other, value, _ in table.never_when
+    ]
+    for key, other, value in table.alone_when:
+        rest = [name for name in table.together if name != key]
+        rules.append(
+            {"if": {"required": [key], "not": _is(other, value)}, "then": {"required": rest}}
+        )
+    return rules
 
 
 def json_schema() -> dict[str, object]:

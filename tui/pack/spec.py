@@ -14,7 +14,16 @@ import functools
 from dataclasses import dataclass
 from typing import Literal
 
-from tui.pack.model import DATE_PRECISIONS, TIMINGS, UNITS, Basis, FactKind, Qualifier
+from tui.pack.model import (
+    DATE_PRECISIONS,
+    ENTITY_ATTRIBUTES,
+    TIMINGS,
+    UNITS,
+    Basis,
+    EntityKind,
+    FactKind,
+    Qualifier,
+)
 
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 PATH_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*(/[a-z0-9]+(-[a-z0-9]+)*)*$"
@@ -59,8 +68,9 @@ FieldKind = Literal[
     "enum",
     "table",  # a nested table described by `table`
     "array",  # an array of tables described by `table`
+    "ids",  # an array of ids (slugs), each naming an entry of the kind `ref`
 ]
-RefKind = Literal["source", "section", "series"]
+RefKind = Literal["source", "section", "series", "entity", "fact"]
 
 
 @dataclass(frozen=True)
@@ -74,7 +84,7 @@ class FieldSpec:
     enum: tuple[str, ...] = ()
     ref: RefKind | None = None  # the entry kind this value names (by id, or by path for sections)
     table: TableSpec | None = None  # for "table" and "array"
-    min_items: int = 0  # for "array"
+    min_items: int = 0  # for "array" and "ids"
     unique_by: str | None = None  # for "array": a key no two items may share
     limit: TextLimit = PARAGRAPH  # for strings (each translation of a "localized")
 
@@ -94,6 +104,12 @@ class TableSpec:
     needs: tuple[tuple[str, str], ...] = ()
     # (key, other, value): `key` may be given only when `other` equals `value`.
     only_when: tuple[tuple[str, str, str], ...] = ()
+    # (key, other, value): `key` is required, except when `other` equals `value` …
+    required_unless: tuple[tuple[str, str, str], ...] = ()
+    # … (key, other, value, why): and must not be given when `other` equals `value`.
+    never_when: tuple[tuple[str, str, str, str], ...] = ()
+    # (key, other, value): of `together`, `key` may stand alone when `other` equals `value`.
+    alone_when: tuple[tuple[str, str, str], ...] = ()
 
     def field(self, name: str) -> FieldSpec | None:
         return self._by_name.get(name)
@@ -116,13 +132,16 @@ class EntrySpec:
     id_key: str | None  # the key that identifies an entry (sections: by path, built from id)
 
 
-def _enum_values(enum: type[FactKind] | type[Qualifier] | type[Basis]) -> tuple[str, ...]:
+def _enum_values(
+    enum: type[FactKind] | type[Qualifier] | type[Basis] | type[EntityKind],
+) -> tuple[str, ...]:
     return tuple(member.value for member in enum)
 
 
 FACT_KINDS = _enum_values(FactKind)
 QUALIFIERS = _enum_values(Qualifier)
 BASES = _enum_values(Basis)
+ENTITY_KINDS = _enum_values(EntityKind)
 UNIT_CODES = tuple(UNITS)
 
 LOCALIZED = TableSpec(
@@ -235,7 +254,13 @@ FACT = TableSpec(
         FieldSpec("id", "slug", "Unique id: a-z, 0-9 and '-'.", required=True),
         FieldSpec("section", "path", "Path of the section it belongs to.", True, ref="section"),
         FieldSpec("kind", "enum", "What sort of statement it is.", required=True, enum=FACT_KINDS),
-        FieldSpec("source", "slug", "Id of the [[source]] it comes from.", True, ref="source"),
+        FieldSpec(
+            "source",
+            "slug",
+            "Id of the [[source]] it comes from; required, except for kind = derived, which has"
+            " none (it is ours: it names its inputs).",
+            ref="source",
+        ),
         FieldSpec("text", "localized", "The statement in our own words.", required=True),
         FieldSpec("value", "number", "The number in base units: 90000, 2000000, 3.5."),
         FieldSpec("unit", "enum", "Unit of the value.", enum=UNIT_CODES),
@@ -256,14 +281,71 @@ FACT = TableSpec(
             "localized",
             "Required for kind = derived, and only for it: the rule in words.",
         ),
+        FieldSpec(
+            "inputs",
+            "ids",
+            "Required for kind = derived, and only for it: ids of the facts it is computed from.",
+            ref="fact",
+            min_items=1,
+        ),
+        FieldSpec(
+            "entity",
+            "slug",
+            "Id of the [[entity]] the fact describes; the fact is in the entity's section.",
+            ref="entity",
+        ),
+        FieldSpec(
+            "attribute",
+            "enum",
+            "Which common attribute of its entity the fact gives (a column of the entity"
+            " table); status-year may give `year` alone.",
+            enum=ENTITY_ATTRIBUTES,
+        ),
+        FieldSpec(
+            "evidence",
+            "text",
+            "The source's own words behind the fact, verbatim and in the source's language.",
+            limit=EVIDENCE,
+        ),
     ),
     together=("value", "unit", "qualifier", "year"),
-    required_when=(("kind", "quote", "quote"), ("kind", "derived", "derivation")),
-    needs=(("since", "value"),),
+    required_when=(
+        ("kind", "quote", "quote"),
+        ("kind", "derived", "derivation"),
+        ("kind", "derived", "inputs"),
+    ),
+    needs=(("since", "value"), ("attribute", "entity")),
     only_when=(
         ("quote", "kind", "quote"),
         ("derivation", "kind", "derived"),
+        ("inputs", "kind", "derived"),
         ("timing", "kind", "target"),
+    ),
+    required_unless=(("source", "kind", "derived"),),
+    never_when=(
+        (
+            "source",
+            "kind",
+            "derived",
+            "a derived figure is ours, not a source's: name the facts it is computed from in"
+            " 'inputs'",
+        ),
+    ),
+    alone_when=(("year", "attribute", "status-year"),),
+)
+
+ENTITY = TableSpec(
+    "entity",
+    "A named place or measure behind a city total: a technopark, an SEZ site, a service.",
+    (
+        FieldSpec("id", "slug", "Unique id among entities: a-z, 0-9 and '-'.", required=True),
+        FieldSpec("kind", "enum", "What sort of entity it is.", required=True, enum=ENTITY_KINDS),
+        FieldSpec(
+            "section", "path", "Path of the section it is listed under.", True, ref="section"
+        ),
+        FieldSpec("name", "localized", "Its name, in Russian and English.", True, limit=LINE),
+        FieldSpec("summary", "localized", "Optional: one or two sentences about it."),
+        FieldSpec("note", "localized", "Optional note."),
     ),
 )
 
@@ -297,6 +379,7 @@ ENTRIES: dict[str, EntrySpec] = {
     "section": EntrySpec(SECTION, array=True, id_key="id"),
     "fact": EntrySpec(FACT, array=True, id_key="id"),
     "series": EntrySpec(SERIES, array=True, id_key="id"),
+    "entity": EntrySpec(ENTITY, array=True, id_key="id"),
 }
 
 

@@ -140,10 +140,20 @@ class Validator:
         fail = self.log.fail
         if table.together:
             given = [name for name in table.together if name in data]
-            if given and len(given) < len(table.together):
+            alone = any(
+                given == [key] and data.get(other) == value
+                for key, other, value in table.alone_when
+            )
+            if given and len(given) < len(table.together) and not alone:
                 missing = ", ".join(f"'{n}'" for n in table.together if n not in data)
                 together = ", ".join(table.together[:-1]) + f" and {table.together[-1]}"
                 fail(entry, (*keys, given[0]), f"{together} go together: missing {missing}")
+        for key, other, value in table.required_unless:
+            if key not in data and data.get(other) != value:
+                fail(entry, keys, f"missing key '{key}'")
+        for key, other, value, why in table.never_when:
+            if key in data and values.get(other) == value:
+                fail(entry, (*keys, key), f"{other} = \"{value}\" takes no key '{key}': {why}")
         for key, value, needed in table.required_when:
             if data.get(key) == value and needed not in data:
                 fail(entry, (*keys, key), f"{key} = \"{value}\" needs key '{needed}'")

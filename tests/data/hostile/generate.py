@@ -347,7 +347,11 @@ def _fact(
     f.add(f'id = "{ident}"')
     f.add(f'section = "{section}"')
     f.add(f'kind = "{kind}"')
-    f.add(f'source = "{SOURCES[index % len(SOURCES)]}"')
+    if kind == "derived":  # ours, not a source's: computed from the fact before it
+        prefix, number = ident.rsplit("-", 1)
+        f.add(f'inputs = ["{prefix}-{int(number) - 1:03d}"]')
+    else:
+        f.add(f'source = "{SOURCES[index % len(SOURCES)]}"')
     f.put("text.ru", f"Нагрузка {payload.name}: <{payload.text}> конец")
     f.put("text.en", f"Payload {payload.name}: <{payload.text}> end")
     if kind != "description":
@@ -405,7 +409,7 @@ def facts_files() -> list[TomlFile]:
     files.append(f)
     f = TomlFile("facts-cells.toml")
     f.add(HEADER)
-    _cell_and_structure_facts(f, "raw")
+    _cell_and_structure_facts(f, "markup/nested/deeper")
     files.append(f)
     return files
 
