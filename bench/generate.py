@@ -241,12 +241,14 @@ def generate(n_facts: int, directory: Path, seed: int = 5) -> GeneratedPack:
         kind = kinds[rng.randrange(len(kinds))]
         words_en = _words(rng, EN_WORDS, 5)
         words_ru = _words(rng, RU_WORDS, 5)
+        source_id = rng.choice(source_ids)  # drawn for every fact: the same pack as before
         lines += [
             "[[fact]]",
             f'id = "fact-{i + 1:06d}"',
             f'section = "{path}"',
             f'kind = "{kind}"',
-            f'source = "{rng.choice(source_ids)}"',
+            # A derived fact has no source: it names the fact it is computed from.
+            f'source = "{source_id}"' if kind != "derived" else f'inputs = ["fact-{i or 2:06d}"]',
             f"text = {_loc(f'Факт {i + 1}: {words_ru}.', f'Fact {i + 1}: {words_en}.')}",
         ]
         if kind in ("reported", "target", "derived"):

@@ -286,3 +286,28 @@ def test_background_write_from_a_child_process(
     assert cached_pack([folder]) == result.pack
     assert path.stat().st_mode & 0o077 == 0
     assert sorted(p.name for p in path.parent.iterdir()) == [path.name]  # no temp file left
+
+
+def test_code_stamp_covers_every_module_found_by_listing_the_package(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    package = tmp_path / "pack"
+    package.mkdir()
+    for module in Path(cache.__file__).parent.glob("*.py"):
+        (package / module.name).write_bytes(module.read_bytes())
+    monkeypatch.setattr(cache, "_PACKAGE_DIR", package)
+    first = cache._code_stamp()
+    assert first is not None
+    assert {name for name, *_ in first} >= {"load.py", "kinds.py", "validate.py", "cache.py"}
+    # A new module (a step split out of another) changes the stamp ...
+    (package / "new_step.py").write_text("RULE = 1\n")
+    second = cache._code_stamp()
+    assert second != first
+    # ... and so does an edit that keeps the size and the modification time.
+    target = package / "kinds.py"
+    info = target.stat()
+    code = target.read_bytes()
+    target.write_bytes(code.replace(b"SLOW", b"SLOX", 1))
+    os.utime(target, ns=(info.st_atime_ns, info.st_mtime_ns))
+    assert target.stat().st_size == info.st_size
+    assert cache._code_stamp() != second

@@ -701,14 +701,14 @@ def test_symlink_to_a_good_file_is_read(make_pack: MakePack) -> None:
 def test_unreadable_file_is_an_error(make_pack: MakePack, monkeypatch: pytest.MonkeyPatch) -> None:
     # Tests may run as root, where chmod 000 does not stop reading, so the denial is simulated.
     folder = make_pack()
-    real_open = open
+    real_open = os.open
 
     def deny(file: Any, *args: Any, **kwargs: Any) -> Any:
         if str(file).endswith("facts.toml"):
             raise PermissionError(13, "Permission denied")
         return real_open(file, *args, **kwargs)
 
-    monkeypatch.setattr(content_files, "open", deny, raising=False)
+    monkeypatch.setattr(content_files.os, "open", deny)
     result = load_pack([folder])
     assert result.pack is None
     find(result, "facts.toml", None, "cannot read: Permission denied")
@@ -751,13 +751,13 @@ def test_file_above_the_size_limit_is_refused_unread(
     with open(folder / "huge.toml", "wb") as handle:
         handle.truncate(60 * 1024 * 1024)  # sparse: no disk space used
     opened: list[str] = []
-    real_open = open
+    real_read = os.read
 
-    def spy(file: Any, *args: Any, **kwargs: Any) -> Any:
-        opened.append(str(file))
-        return real_open(file, *args, **kwargs)
+    def spy(descriptor: int, size: int) -> bytes:
+        opened.append(os.readlink(f"/proc/self/fd/{descriptor}"))
+        return real_read(descriptor, size)
 
-    monkeypatch.setattr(content_files, "open", spy, raising=False)
+    monkeypatch.setattr(content_files.os, "read", spy)
     result = load_pack([folder])
     problem = find(result, "huge.toml", None, "larger than the limit of 33,554,432 bytes (32 MiB)")
     assert "62,914,560" in problem.message

@@ -31,7 +31,7 @@ def test_schema_is_draft_2020_12_json() -> None:
     schema = json.loads(json_schema_text())
     assert schema == json_schema()
     assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
-    assert set(schema["properties"]) == {"pack", "source", "section", "fact", "series"}
+    assert set(schema["properties"]) == {"pack", "source", "section", "fact", "series", "entity"}
 
 
 def _objects(node: Any) -> list[dict[str, Any]]:
@@ -66,9 +66,14 @@ def test_kind_only_keys_and_new_enums_are_described() -> None:
     only = {
         rule["if"]["required"][0]: rule["then"]["properties"]["kind"]["const"]
         for rule in fact["allOf"]
-        if "properties" not in rule["if"]
+        if set(rule["if"]) == {"required"}
     }
-    assert only == {"quote": "quote", "derivation": "derived", "timing": "target"}
+    assert only == {
+        "quote": "quote",
+        "derivation": "derived",
+        "inputs": "derived",
+        "timing": "target",
+    }
 
 
 def test_enums_match_the_model() -> None:
@@ -114,12 +119,16 @@ def _check(root: dict[str, Any], node: dict[str, Any], value: Any, where: str) -
         return [f"{where}: not {kind}"]
     if "enum" in node and value not in node["enum"]:
         errors.append(f"{where}: not in enum")
+    if "not" in node and not _check(root, node["not"], value, where):
+        errors.append(f"{where}: matches what it must not")
     if "const" in node and value != node["const"]:
         errors.append(f"{where}: not const")
     if "pattern" in node and not re.search(node["pattern"], value):
         errors.append(f"{where}: pattern")
     if len(value) < node.get("minLength", 0) if isinstance(value, str) else False:
         errors.append(f"{where}: too short")
+    if len(value) > node.get("maxLength", len(value)) if isinstance(value, str) else False:
+        errors.append(f"{where}: too long")
     if "minimum" in node and value < node["minimum"]:
         errors.append(f"{where}: below minimum")
     if "maximum" in node and value > node["maximum"]:
@@ -176,6 +185,13 @@ source = "src"
 text = { ru = "Т", en = "T" }
 """
 
+ENTITY = """[[entity]]
+id = "e"
+kind = "technopark"
+section = "s"
+name = { ru = "К", en = "K" }
+"""
+
 # Mistakes that both the JSON Schema (in the editor) and the loader must reject.
 BOTH_REJECT = {
     "unknown-key": FACT + "vaule = 1\n",
@@ -216,6 +232,27 @@ BOTH_REJECT = {
         '[[source]]\nid = "s"\npublisher = "P"\ntitle = "T"\nlanguage = "ru"\n'
         'date = 2024-11-01\ndate_precision = "week"\n'
     ),
+    "text-too-long": FACT.replace('en = "T"', 'en = "' + "T" * 2_001 + '"'),
+    "title-on-two-lines": (
+        '[[section]]\nid = "s"\norder = 1\ntitle = { ru = "Р", en = "A\\nB" }\n'
+        'summary = { ru = "С", en = "S" }\n'
+    ),
+    "number-out-of-range": FACT + "value = 1e16\nunit = 'rub'\nqualifier = 'over'\nyear = 2020\n",
+    "derived-with-source": FACT.replace('"reported"', '"derived"')
+    + 'derivation = { ru = "Р", en = "D" }\ninputs = ["y"]\n',
+    "derived-without-inputs": FACT.replace('"reported"', '"derived"').replace(
+        'source = "src"\n', ""
+    )
+    + 'derivation = { ru = "Р", en = "D" }\n',
+    "reported-without-source": FACT.replace('source = "src"\n', ""),
+    "inputs-on-a-reported-fact": FACT + 'inputs = ["y"]\n',
+    "bad-attribute": FACT + 'entity = "e"\nattribute = "floor"\n',
+    "attribute-without-entity": FACT + 'attribute = "area"\n',
+    "year-alone-without-status-year": FACT + 'entity = "e"\nattribute = "area"\nyear = 2016\n',
+    "evidence-too-long": FACT + 'evidence = "' + "ж" * 601 + '"\n',
+    "entity-bad-kind": ENTITY.replace('"technopark"', '"park"'),
+    "entity-without-name": ENTITY.replace('name = { ru = "К", en = "K" }\n', ""),
+    "entity-name-on-two-lines": ENTITY.replace('en = "K"', 'en = "K\\nL"'),
     "bad-url": (
         '[[source]]\nid = "s"\npublisher = "P"\ntitle = "T"\nlanguage = "ru"\nurl = "ftp://x"\n'
     ),
@@ -235,6 +272,13 @@ def test_schema_and_loader_reject_the_same_mistakes(tmp_path: Path, text: str) -
 BOTH_ACCEPT = {
     "timing-in": FACT.replace('"reported"', '"target"')
     + "value = 25\nunit = 'events'\nqualifier = 'over'\nyear = 2026\ntiming = 'in'\n",
+    "derived-with-inputs": FACT.replace('"reported"', '"derived"').replace('source = "src"\n', "")
+    + 'derivation = { ru = "Р", en = "D" }\ninputs = ["y", "z"]\n',
+    "entity": ENTITY + 'summary = { ru = "С", en = "S" }\nnote = { ru = "П", en = "N" }\n',
+    "fact-of-an-entity": FACT
+    + 'entity = "e"\nattribute = "area"\nevidence = "около 100 тыс. кв. м"\nvalue = 1\n'
+    "unit = 'm2'\nqualifier = 'about'\nyear = 2024\n",
+    "status-year-alone": FACT + 'entity = "e"\nattribute = "status-year"\nyear = 2016\n',
     "month-date": '[[source]]\nid = "s"\npublisher = "P"\ntitle = "T"\nlanguage = "ru"\n'
     'date = 2024-11-01\ndate_precision = "month"\n',
 }

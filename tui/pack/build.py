@@ -6,6 +6,8 @@ from typing import Any
 
 from tui.pack.model import (
     Basis,
+    Entity,
+    EntityKind,
     Fact,
     FactKind,
     Pack,
@@ -21,6 +23,7 @@ from tui.pack.problems import Entry
 # Enum lookups by value without the cost of calling the enum class per fact.
 _KINDS = {member.value: member for member in FactKind}
 _QUALIFIERS = {member.value: member for member in Qualifier}
+_ENTITY_KINDS = {member.value: member for member in EntityKind}
 
 
 def build_pack(entries: dict[str, list[Entry]]) -> Pack:
@@ -43,6 +46,7 @@ def build_pack(entries: dict[str, list[Entry]]) -> Pack:
             entry.values["id"]: build_series(entry.values)
             for entry in in_section_order(entries["series"])
         },
+        entities={v["id"]: build_entity(v) for v in _values(entries["entity"])},
     )
 
 
@@ -102,7 +106,7 @@ def build_fact(v: dict[str, Any]) -> Fact:
         section=v["section"],
         kind=_KINDS[v["kind"]],
         text=v["text"],
-        source=v["source"],
+        source=v.get("source"),
         value=v.get("value"),
         unit=v.get("unit"),
         qualifier=_QUALIFIERS[v["qualifier"]] if "qualifier" in v else None,
@@ -113,6 +117,10 @@ def build_fact(v: dict[str, Any]) -> Fact:
         series=v.get("series"),
         note=v.get("note"),
         timing=v.get("timing", "by"),
+        evidence=v.get("evidence"),
+        inputs=v.get("inputs", ()),
+        entity=v.get("entity"),
+        attribute=v.get("attribute"),
     )
 
 
@@ -138,5 +146,16 @@ def build_series(v: dict[str, Any]) -> Series:
         basis=Basis(v["basis"]),
         points=tuple(points),
         rule=v.get("rule"),
+        note=v.get("note"),
+    )
+
+
+def build_entity(v: dict[str, Any]) -> Entity:
+    return Entity(
+        id=v["id"],
+        kind=_ENTITY_KINDS[v["kind"]],
+        name=v["name"],
+        section=v["section"],
+        summary=v.get("summary"),
         note=v.get("note"),
     )

@@ -38,6 +38,11 @@ if TYPE_CHECKING:
 
 # Bump when the layout of the cache file changes.
 FORMAT = 1
+# A temp file of a write (`.pack-<pid>-….tmp`) this old, or whose writer is gone, was left by a
+# killed write and is removed; a real write takes seconds.
+STALE_TEMP_SECONDS = 10 * 60
+TEMP_PREFIX = ".pack-"
+TEMP_SUFFIX = ".tmp"
 # Cache files kept (one per set of content folders); older ones are removed when writing.
 KEEP_FILES = 4
 _PACKAGE_DIR = Path(__file__).resolve().parent
@@ -236,7 +241,10 @@ def _write(path: Path, stamp: Stamp, result: LoadResult, folders: list[Path]) ->
     directory.mkdir(parents=True, exist_ok=True, mode=0o700)
     rows = [(p.path, p.line, p.column, p.severity, p.message) for p in result.problems]
     files = [str(name) for name in result.files]
-    handle, temporary = tempfile.mkstemp(dir=directory, prefix=".pack-", suffix=".tmp")
+    _remove_stale_temps(directory)
+    handle, temporary = tempfile.mkstemp(
+        dir=directory, prefix=f"{TEMP_PREFIX}{os.getpid()}-", suffix=TEMP_SUFFIX
+    )
     try:
         with os.fdopen(handle, "wb") as out:
             pickle.dump(stamp, out, protocol=pickle.HIGHEST_PROTOCOL)
@@ -261,3 +269,33 @@ def _prune(directory: Path, keep: Path) -> None:
         for _, name in others[KEEP_FILES - 1 :]:
             with contextlib.suppress(OSError):
                 os.unlink(name)
+
+
+def _remove_stale_temps(directory: Path) -> None:
+    """Remove the temp files of writes that were killed (SIGKILL leaves them behind)."""
+    import time
+
+    now = time.time()
+    with contextlib.suppress(OSError):
+        for entry in os.scandir(directory):
+            name = entry.name
+            if not (name.startswith(TEMP_PREFIX) and name.endswith(TEMP_SUFFIX)):
+                continue
+            with contextlib.suppress(OSError):
+                old = now - entry.stat(follow_symlinks=False).st_mtime > STALE_TEMP_SECONDS
+                if old or not _writer_alive(name):
+                    os.unlink(entry.path)
+
+
+def _writer_alive(name: str) -> bool:
+    """Whether the process named in a temp file's name still runs (True when it cannot tell)."""
+    pid_text = name[len(TEMP_PREFIX) :].split("-", 1)[0]
+    if not pid_text.isdigit():
+        return True  # an older name without a pid: left to the age rule
+    try:
+        os.kill(int(pid_text), 0)
+    except ProcessLookupError:
+        return False
+    except (OSError, OverflowError, ValueError):
+        return True  # e.g. EPERM: it runs under another user
+    return True

@@ -45,26 +45,48 @@ class Refusal:
 
 
 def read_content(path: Path) -> bytes | Refusal:
-    """The bytes of one content file, or why it was not read."""
+    """The bytes of one content file, or why it was not read.
+
+    The file is opened without blocking and judged by what was opened (`fstat`), not by an
+    earlier look at the name: a FIFO or device swapped in between cannot hang the load.
+    """
     try:
-        info = os.stat(path)
+        descriptor = os.open(path, os.O_RDONLY | _NONBLOCK | _CLOEXEC)
     except OSError as exc:
         if exc.errno == errno.ELOOP:
             return Refusal("symbolic link loop")
-        if os.path.islink(path):
+        if exc.errno == errno.ENOENT and os.path.islink(path):
             return Refusal("broken symbolic link")
         return Refusal(f"cannot read: {exc.strerror}")
+    try:
+        return _read_opened(descriptor)
+    except OSError as exc:  # e.g. EAGAIN from a file that would block on read
+        return Refusal(f"cannot read: {exc.strerror}")
+    finally:
+        os.close(descriptor)
+
+
+_NONBLOCK = getattr(os, "O_NONBLOCK", 0)
+_CLOEXEC = getattr(os, "O_CLOEXEC", 0)
+
+
+def _read_opened(descriptor: int) -> bytes | Refusal:
+    info = os.fstat(descriptor)
     if stat.S_ISDIR(info.st_mode):
         return Refusal("a folder named like a content file; skipped", "warning")
     if not stat.S_ISREG(info.st_mode):
         return Refusal("not a regular file; not read")
     if info.st_size > MAX_FILE_BYTES:
         return Refusal(f"file of {info.st_size:,} bytes is {_too_large()}; not read")
-    try:
-        with open(path, "rb") as handle:
-            data = handle.read(MAX_FILE_BYTES + 1)
-    except OSError as exc:
-        return Refusal(f"cannot read: {exc.strerror}")
+    chunks: list[bytes] = []
+    wanted = MAX_FILE_BYTES + 1  # one byte more tells a file that grew past the limit
+    while wanted > 0:
+        chunk = os.read(descriptor, min(wanted, max(info.st_size + 1, 1 << 16)))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        wanted -= len(chunk)
+    data = b"".join(chunks)
     if len(data) > MAX_FILE_BYTES:
         return Refusal(f"file is {_too_large()}; not read")
     return data

@@ -51,6 +51,20 @@ class EntityKind(StrEnum):
     ORGANISATION = "organisation"
 
 
+# The common attributes of an entity, each given by a fact (`Fact.attribute`): the columns of
+# the entity table, in the order shown.
+ENTITY_ATTRIBUTES: tuple[str, ...] = (
+    "status-year",
+    "district",
+    "address",
+    "specialisation",
+    "operator",
+    "area",
+    "staff",
+    "residents",
+)
+
+
 class Basis(StrEnum):
     """Where the points of a series come from."""
 

@@ -1,5 +1,7 @@
 """Checks across entries: one [pack], unique ids, references that resolve, and the rules that
-need two entries at once (a series point's source must be dated, units of a fact and its series).
+need two entries at once (a series point's source must be dated, units of a fact and its series,
+a fact in its entity's section, a derived fact's inputs) or a whole series (no drop below an
+earlier lower bound).
 
 Run only when every file parsed: with a file missing, every reference into it would be noise.
 """
@@ -44,8 +46,11 @@ class References:
             self.check_date_precision(entry)
         for entry in self.entries["series"]:
             self.check_points_dated(entry)
+            self.check_no_drop_below_a_bound(entry)
         for entry in self.entries["fact"]:
             self.check_series_unit(entry)
+            self.check_entity_section(entry)
+            self.check_inputs_not_self(entry)
 
     def check_pack_count(self, folders: list[Path]) -> None:
         packs = self.entries["pack"]
@@ -98,13 +103,19 @@ class References:
             if spec.kind == "array" and spec.table is not None:
                 for index, item in enumerate(value):
                     self.check_refs(entry, spec.table, item, (*keys, spec.name, index))
-            if spec.ref is None or value in self.registry[spec.ref]:
                 continue
-            what = "path" if spec.ref == "section" else "id"
-            hint = suggest(value, self.registry[spec.ref])
-            self.log.fail(
-                entry, (*keys, spec.name), f"no [[{spec.ref}]] with {what} {quoted(value)}{hint}"
-            )
+            if spec.ref is None:
+                continue
+            named = value if isinstance(value, tuple) else (value,)
+            for index, name in enumerate(named):
+                if name in self.registry[spec.ref]:
+                    continue
+                what = "path" if spec.ref == "section" else "id"
+                hint = suggest(name, self.registry[spec.ref])
+                where = (
+                    (*keys, spec.name, index) if isinstance(value, tuple) else (*keys, spec.name)
+                )
+                self.log.fail(entry, where, f"no [[{spec.ref}]] with {what} {quoted(name)}{hint}")
 
     def check_date_precision(self, entry: Entry) -> None:
         """A month or year date must be written as the first day of that month or year."""
@@ -151,6 +162,65 @@ class References:
                 f"{describe(entry, ('series',))}: the fact's unit {quoted(unit)} differs from"
                 f" the unit {quoted(other)} of series {quoted(linked.values['id'])}",
             )
+
+    def check_entity_section(self, entry: Entry) -> None:
+        """A fact of an entity is listed where the entity is: in the entity's section."""
+        entity = self.registry["entity"].get(str(entry.values.get("entity")))
+        section = entry.values.get("section")
+        if entity is None or section is None:
+            return
+        home = entity.values.get("section")
+        if home is not None and home != section:
+            self.log.fail(
+                entry,
+                ("entity",),
+                f"entity {quoted(entity.values['id'])} is in section {quoted(home)}, not"
+                f" {quoted(section)}: a fact of an entity belongs to the entity's section"
+                f" ({self.log.line_of(entity, ('section',))})",
+            )
+
+    def check_inputs_not_self(self, entry: Entry) -> None:
+        """A derived fact is computed from other facts, never from itself."""
+        ident = entry.values.get("id")
+        for index, name in enumerate(entry.values.get("inputs") or ()):
+            if name == ident:
+                self.log.fail(
+                    entry, ("inputs", index), f"names the fact itself ({quoted(name)}) as an input"
+                )
+
+    def check_no_drop_below_a_bound(self, entry: Entry) -> None:
+        """In a history series no point may fall below an earlier "over X" point.
+
+        "Over 2,200" in 2024, then "2,000" in 2025, claims a drop no source made: the later
+        figure is rounder or older, not smaller.
+        """
+        if entry.values.get("basis") != "history":
+            return
+        points = [
+            (point["year"], index, point)
+            for index, point in enumerate(entry.values.get("points") or [])
+            if "year" in point and "value" in point
+        ]
+        bound: tuple[int, dict[str, Any]] | None = None
+        for year, index, point in sorted(points, key=lambda item: item[:2]):
+            if bound is not None and point["value"] < bound[1]["value"]:
+                earlier_index, earlier = bound
+                self.log.fail(
+                    entry,
+                    ("points", index, "value"),
+                    f"point #{index + 1} ({year}: {_number(point['value'])}) is below point"
+                    f" #{earlier_index + 1} ({earlier['year']}: over"
+                    f" {_number(earlier['value'])}), an earlier lower bound: a drop no source"
+                    " claims",
+                )
+            if point.get("qualifier") == "over" and (
+                bound is None or point["value"] > bound[1]["value"]
+            ):
+                bound = (index, point)
+
+
+def _number(value: float) -> str:
+    return f"{int(value):,}" if float(value).is_integer() else f"{value:,}"
 
 
 _REF_FIELDS: dict[int, tuple[TableSpec, tuple[FieldSpec, ...]]] = {}

@@ -7,10 +7,21 @@ Each field's fragment comes from its kind (`tui.pack.kinds`); the rules that tie
 from __future__ import annotations
 
 from tui.pack.kinds import KINDS
-from tui.pack.spec import ENTRIES, LOCALIZED, POINT, QUOTE, FieldSpec, TableSpec
+from tui.pack.spec import ENTRIES, LOCALIZED, FieldSpec, TableSpec, localized_table
 
-# Tables used inside entries, given their own $defs entry.
-NESTED_TABLES = (LOCALIZED, QUOTE, POINT)
+
+def nested_tables() -> list[TableSpec]:
+    """The tables used inside entries (each gets its own $defs entry), in order of first use."""
+    found: dict[str, TableSpec] = {LOCALIZED.name: LOCALIZED}
+    todo = [entry.table for entry in ENTRIES.values()]
+    while todo:
+        table = todo.pop(0)
+        for spec in table.fields:
+            nested = localized_table(spec.limit) if spec.kind == "localized" else spec.table
+            if nested is not None and nested.name not in found:
+                found[nested.name] = nested
+                todo.append(nested)
+    return list(found.values())
 
 
 def field_schema(spec: FieldSpec) -> dict[str, object]:
@@ -34,12 +45,27 @@ def table_schema(table: TableSpec) -> dict[str, object]:
     if required:
         schema["required"] = required
     dependent: dict[str, list[str]] = {}
+    alone = {key for key, _, _ in table.alone_when}
     for key in table.together:
-        dependent[key] = [other for other in table.together if other != key]
+        if key not in alone:
+            dependent[key] = [other for other in table.together if other != key]
     for key, needed in table.needs:
         dependent.setdefault(key, []).append(needed)
     if dependent:
         schema["dependentRequired"] = dependent
+    rules = _conditional_rules(table)
+    if rules:
+        schema["allOf"] = rules
+    return schema
+
+
+def _is(key: str, value: str) -> dict[str, object]:
+    """JSON Schema for "the table has `key` = `value`"."""
+    return {"properties": {key: {"const": value}}, "required": [key]}
+
+
+def _conditional_rules(table: TableSpec) -> list[dict[str, object]]:
+    """The rules that depend on a key's value, as `if`/`then` pairs."""
     rules: list[dict[str, object]] = [
         {
             "if": {"properties": {key: {"const": value}}, "required": [key]},
@@ -51,14 +77,25 @@ def table_schema(table: TableSpec) -> dict[str, object]:
         {"if": {"required": [key]}, "then": {"properties": {other: {"const": value}}}}
         for key, other, value in table.only_when
     ]
-    if rules:
-        schema["allOf"] = rules
-    return schema
+    rules += [
+        {"if": {"not": _is(other, value)}, "then": {"required": [key]}}
+        for key, other, value in table.required_unless
+    ]
+    rules += [
+        {"if": _is(other, value), "then": {"not": {"required": [key]}}}
+        for key, other, value, _ in table.never_when
+    ]
+    for key, other, value in table.alone_when:
+        rest = [name for name in table.together if name != key]
+        rules.append(
+            {"if": {"required": [key], "not": _is(other, value)}, "then": {"required": rest}}
+        )
+    return rules
 
 
 def json_schema() -> dict[str, object]:
     """The JSON Schema (draft 2020-12) of one content file."""
-    defs = {table.name: table_schema(table) for table in NESTED_TABLES}
+    defs = {table.name: table_schema(table) for table in nested_tables()}
     properties: dict[str, object] = {}
     for name, entry in ENTRIES.items():
         defs[name] = table_schema(entry.table)

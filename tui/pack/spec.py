@@ -9,11 +9,21 @@ entries, unique ids) live in `tui.pack.references`.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 from dataclasses import dataclass
 from typing import Literal
 
-from tui.pack.model import DATE_PRECISIONS, TIMINGS, UNITS, Basis, FactKind, Qualifier
+from tui.pack.model import (
+    DATE_PRECISIONS,
+    ENTITY_ATTRIBUTES,
+    TIMINGS,
+    UNITS,
+    Basis,
+    EntityKind,
+    FactKind,
+    Qualifier,
+)
 
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 PATH_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*(/[a-z0-9]+(-[a-z0-9]+)*)*$"
@@ -21,6 +31,28 @@ URL_PATTERN = r"^https?://[^\s]+$"
 LANGUAGE_PATTERN = r"^[a-z]{2,3}$"
 YEAR_MIN = 1700
 YEAR_MAX = 2200
+# Numbers beyond this (in either direction) are refused: charts subtract and scale values, and a
+# float near 1.7e308 overflows to infinity there. 1e15 is far above any count or sum of roubles
+# and leaves every difference exact in a float.
+NUMBER_LIMIT = 1e15
+
+
+@dataclass(frozen=True)
+class TextLimit:
+    """The most characters and lines one string of a field may hold (each translation alone).
+
+    The limits keep the reader's screen, and the cost of laying a fact out, bounded whatever the
+    content holds; `content/README.md` lists them.
+    """
+
+    name: str
+    chars: int
+    lines: int
+
+
+LINE = TextLimit("line", 300, 1)  # titles, names, publishers, speakers
+PARAGRAPH = TextLimit("paragraph", 2_000, 20)  # statements, summaries, notes, rules, quotes
+EVIDENCE = TextLimit("evidence", 600, 3)  # a source's own words behind a fact
 
 FieldKind = Literal[
     "text",  # a non-empty string shown to the reader (sanitised at load)
@@ -36,8 +68,9 @@ FieldKind = Literal[
     "enum",
     "table",  # a nested table described by `table`
     "array",  # an array of tables described by `table`
+    "ids",  # an array of ids (slugs), each naming an entry of the kind `ref`
 ]
-RefKind = Literal["source", "section", "series"]
+RefKind = Literal["source", "section", "series", "entity", "fact"]
 
 
 @dataclass(frozen=True)
@@ -51,8 +84,9 @@ class FieldSpec:
     enum: tuple[str, ...] = ()
     ref: RefKind | None = None  # the entry kind this value names (by id, or by path for sections)
     table: TableSpec | None = None  # for "table" and "array"
-    min_items: int = 0  # for "array"
+    min_items: int = 0  # for "array" and "ids"
     unique_by: str | None = None  # for "array": a key no two items may share
+    limit: TextLimit = PARAGRAPH  # for strings (each translation of a "localized")
 
 
 @dataclass(frozen=True)
@@ -70,6 +104,12 @@ class TableSpec:
     needs: tuple[tuple[str, str], ...] = ()
     # (key, other, value): `key` may be given only when `other` equals `value`.
     only_when: tuple[tuple[str, str, str], ...] = ()
+    # (key, other, value): `key` is required, except when `other` equals `value` …
+    required_unless: tuple[tuple[str, str, str], ...] = ()
+    # … (key, other, value, why): and must not be given when `other` equals `value`.
+    never_when: tuple[tuple[str, str, str, str], ...] = ()
+    # (key, other, value): of `together`, `key` may stand alone when `other` equals `value`.
+    alone_when: tuple[tuple[str, str, str], ...] = ()
 
     def field(self, name: str) -> FieldSpec | None:
         return self._by_name.get(name)
@@ -92,13 +132,16 @@ class EntrySpec:
     id_key: str | None  # the key that identifies an entry (sections: by path, built from id)
 
 
-def _enum_values(enum: type[FactKind] | type[Qualifier] | type[Basis]) -> tuple[str, ...]:
+def _enum_values(
+    enum: type[FactKind] | type[Qualifier] | type[Basis] | type[EntityKind],
+) -> tuple[str, ...]:
     return tuple(member.value for member in enum)
 
 
 FACT_KINDS = _enum_values(FactKind)
 QUALIFIERS = _enum_values(Qualifier)
 BASES = _enum_values(Basis)
+ENTITY_KINDS = _enum_values(EntityKind)
 UNIT_CODES = tuple(UNITS)
 
 LOCALIZED = TableSpec(
@@ -110,13 +153,29 @@ LOCALIZED = TableSpec(
     ),
 )
 
+
+@functools.cache
+def localized_table(limit: TextLimit) -> TableSpec:
+    """The {ru, en} table whose translations are each held to `limit`."""
+    if limit == PARAGRAPH:
+        return LOCALIZED
+    fields = tuple(dataclasses.replace(spec, limit=limit) for spec in LOCALIZED.fields)
+    return TableSpec(f"localized-{limit.name}", LOCALIZED.description, fields)
+
+
 QUOTE = TableSpec(
     "quote",
     "A direct quote: the original words, an English translation, and who said them.",
     (
         FieldSpec("original", "text", "The words as published (Russian).", required=True),
         FieldSpec("translation", "text", "English translation.", required=True),
-        FieldSpec("speaker", "localized", "Who said it, in Russian and English.", required=True),
+        FieldSpec(
+            "speaker",
+            "localized",
+            "Who said it, in Russian and English.",
+            required=True,
+            limit=LINE,
+        ),
     ),
 )
 
@@ -143,7 +202,7 @@ PACK = TableSpec(
     "pack",
     "The pack itself: exactly one [pack] table across all files.",
     (
-        FieldSpec("title", "localized", "Title of the pack.", required=True),
+        FieldSpec("title", "localized", "Title of the pack.", required=True, limit=LINE),
         FieldSpec(
             "primary_source",
             "slug",
@@ -159,8 +218,8 @@ SOURCE = TableSpec(
     "A publication that facts and series points cite.",
     (
         FieldSpec("id", "slug", "Unique id: a-z, 0-9 and '-'.", required=True),
-        FieldSpec("publisher", "text", "Who published it, e.g. TASS.", required=True),
-        FieldSpec("title", "text", "The headline as published.", required=True),
+        FieldSpec("publisher", "text", "Who published it, e.g. TASS.", required=True, limit=LINE),
+        FieldSpec("title", "text", "The headline as published.", required=True, limit=LINE),
         FieldSpec("date", "date", "Publication date (a TOML local date); omit when undated."),
         FieldSpec(
             "date_precision",
@@ -183,7 +242,7 @@ SECTION = TableSpec(
         FieldSpec("id", "slug", "Id among its siblings: a-z, 0-9 and '-'.", required=True),
         FieldSpec("parent", "path", "Path of the parent section; omit at the root.", ref="section"),
         FieldSpec("order", "integer", "Position among its siblings.", required=True),
-        FieldSpec("title", "localized", "Section title.", required=True),
+        FieldSpec("title", "localized", "Section title.", required=True, limit=LINE),
         FieldSpec("summary", "localized", "One or two sentences about the section.", True),
     ),
 )
@@ -195,7 +254,13 @@ FACT = TableSpec(
         FieldSpec("id", "slug", "Unique id: a-z, 0-9 and '-'.", required=True),
         FieldSpec("section", "path", "Path of the section it belongs to.", True, ref="section"),
         FieldSpec("kind", "enum", "What sort of statement it is.", required=True, enum=FACT_KINDS),
-        FieldSpec("source", "slug", "Id of the [[source]] it comes from.", True, ref="source"),
+        FieldSpec(
+            "source",
+            "slug",
+            "Id of the [[source]] it comes from; required, except for kind = derived, which has"
+            " none (it is ours: it names its inputs).",
+            ref="source",
+        ),
         FieldSpec("text", "localized", "The statement in our own words.", required=True),
         FieldSpec("value", "number", "The number in base units: 90000, 2000000, 3.5."),
         FieldSpec("unit", "enum", "Unit of the value.", enum=UNIT_CODES),
@@ -216,14 +281,71 @@ FACT = TableSpec(
             "localized",
             "Required for kind = derived, and only for it: the rule in words.",
         ),
+        FieldSpec(
+            "inputs",
+            "ids",
+            "Required for kind = derived, and only for it: ids of the facts it is computed from.",
+            ref="fact",
+            min_items=1,
+        ),
+        FieldSpec(
+            "entity",
+            "slug",
+            "Id of the [[entity]] the fact describes; the fact is in the entity's section.",
+            ref="entity",
+        ),
+        FieldSpec(
+            "attribute",
+            "enum",
+            "Which common attribute of its entity the fact gives (a column of the entity"
+            " table); status-year may give `year` alone.",
+            enum=ENTITY_ATTRIBUTES,
+        ),
+        FieldSpec(
+            "evidence",
+            "text",
+            "The source's own words behind the fact, verbatim and in the source's language.",
+            limit=EVIDENCE,
+        ),
     ),
     together=("value", "unit", "qualifier", "year"),
-    required_when=(("kind", "quote", "quote"), ("kind", "derived", "derivation")),
-    needs=(("since", "value"),),
+    required_when=(
+        ("kind", "quote", "quote"),
+        ("kind", "derived", "derivation"),
+        ("kind", "derived", "inputs"),
+    ),
+    needs=(("since", "value"), ("attribute", "entity")),
     only_when=(
         ("quote", "kind", "quote"),
         ("derivation", "kind", "derived"),
+        ("inputs", "kind", "derived"),
         ("timing", "kind", "target"),
+    ),
+    required_unless=(("source", "kind", "derived"),),
+    never_when=(
+        (
+            "source",
+            "kind",
+            "derived",
+            "a derived figure is ours, not a source's: name the facts it is computed from in"
+            " 'inputs'",
+        ),
+    ),
+    alone_when=(("year", "attribute", "status-year"),),
+)
+
+ENTITY = TableSpec(
+    "entity",
+    "A named place or measure behind a city total: a technopark, an SEZ site, a service.",
+    (
+        FieldSpec("id", "slug", "Unique id among entities: a-z, 0-9 and '-'.", required=True),
+        FieldSpec("kind", "enum", "What sort of entity it is.", required=True, enum=ENTITY_KINDS),
+        FieldSpec(
+            "section", "path", "Path of the section it is listed under.", True, ref="section"
+        ),
+        FieldSpec("name", "localized", "Its name, in Russian and English.", True, limit=LINE),
+        FieldSpec("summary", "localized", "Optional: one or two sentences about it."),
+        FieldSpec("note", "localized", "Optional note."),
     ),
 )
 
@@ -233,7 +355,7 @@ SERIES = TableSpec(
     (
         FieldSpec("id", "slug", "Unique id: a-z, 0-9 and '-'.", required=True),
         FieldSpec("section", "path", "Path of the section it belongs to.", True, ref="section"),
-        FieldSpec("title", "localized", "Title of the series.", required=True),
+        FieldSpec("title", "localized", "Title of the series.", required=True, limit=LINE),
         FieldSpec("unit", "enum", "Unit of every point.", required=True, enum=UNIT_CODES),
         FieldSpec("basis", "enum", "Where the points come from.", required=True, enum=BASES),
         FieldSpec("rule", "localized", "How the points were made; required for target, derived."),
@@ -257,6 +379,7 @@ ENTRIES: dict[str, EntrySpec] = {
     "section": EntrySpec(SECTION, array=True, id_key="id"),
     "fact": EntrySpec(FACT, array=True, id_key="id"),
     "series": EntrySpec(SERIES, array=True, id_key="id"),
+    "entity": EntrySpec(ENTITY, array=True, id_key="id"),
 }
 
 

@@ -22,7 +22,7 @@ from tui.pack.problems import (
     type_name,
 )
 from tui.pack.sanitize import sanitize
-from tui.pack.spec import ENTRIES, LOCALIZED, FieldSpec, TableSpec
+from tui.pack.spec import ENTRIES, FieldSpec, TableSpec
 
 
 @dataclass(frozen=True)
@@ -123,7 +123,7 @@ class Validator:
                 values[name] = checked
         for name in compiled.required:
             if name not in data:
-                what = "translation" if table is LOCALIZED else "key"
+                what = "translation" if table.name.startswith("localized") else "key"
                 self.log.fail(entry, keys, f"missing {what} '{name}'")
         self.check_key_rules(entry, table, data, values, keys)
         return values, self.log.error_count == before
@@ -140,10 +140,20 @@ class Validator:
         fail = self.log.fail
         if table.together:
             given = [name for name in table.together if name in data]
-            if given and len(given) < len(table.together):
+            alone = any(
+                given == [key] and data.get(other) == value
+                for key, other, value in table.alone_when
+            )
+            if given and len(given) < len(table.together) and not alone:
                 missing = ", ".join(f"'{n}'" for n in table.together if n not in data)
                 together = ", ".join(table.together[:-1]) + f" and {table.together[-1]}"
                 fail(entry, (*keys, given[0]), f"{together} go together: missing {missing}")
+        for key, other, value in table.required_unless:
+            if key not in data and data.get(other) != value:
+                fail(entry, keys, f"missing key '{key}'")
+        for key, other, value, why in table.never_when:
+            if key in data and values.get(other) == value:
+                fail(entry, (*keys, key), f"{other} = \"{value}\" takes no key '{key}': {why}")
         for key, value, needed in table.required_when:
             if data.get(key) == value and needed not in data:
                 fail(entry, (*keys, key), f"{key} = \"{value}\" needs key '{needed}'")

@@ -1,9 +1,14 @@
 """Write the hostile content corpus: a valid pack in which every text carries a payload.
 
-`python tests/data/hostile/generate.py` rewrites `pack/` (loadable, every payload a warning) and
-`deep/` (arrays and tables nested 200 deep: a clean error). The TOML files are committed; a test
-checks they equal what this script writes, and reads `expected_warnings()` to check that
-`moscow-tui check` reports each sanitised string at its file and line.
+`python tests/data/hostile/generate.py` rewrites `pack/` (loadable, every payload a warning),
+`deep/` (arrays and tables nested 200 deep: a clean error) and `limits/` (numbers and texts past
+the loader's limits: an error each, listed by `expected_limit_errors()`). The TOML files are
+committed; a test checks they equal what this script writes, and reads `expected_warnings()` to
+check that `moscow-tui check` reports each sanitised string at its file and line.
+
+The loadable pack holds texts as long as the limits allow (a word, a line, many lines) and
+numbers at the edge of the allowed range; the texts past the limits (up to 10 MB) are made by
+the tests themselves rather than committed.
 
 Control characters that TOML forbids raw are written as `\\uXXXX` escapes. Everything else that
 TOML allows raw (C1, bidi and zero-width characters, tab) is escaped in most files, for people
@@ -20,9 +25,14 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 PACK_DIR = HERE / "pack"
 DEEP_DIR = HERE / "deep"
+LIMITS_DIR = HERE / "limits"
 DEPTH = 200
-LONG_LINE = 100_000
-LONG_WORD = 10_000
+# As long as a fact's text may be (2,000 characters, 20 lines), with room for the words around.
+LONG_LINE = 1_900
+LONG_WORD = 1_900
+MANY_LINES = 18
+NUMBER_LIMIT = 1e15  # the largest magnitude the loader accepts
+SPEAKER_CHARS = 250
 
 # What the sanitiser replaces (kept here, independent of tui.pack.sanitize, so the corpus does not
 # just mirror the code it tests).
@@ -99,7 +109,25 @@ def _markup() -> list[tuple[str, str]]:
         ("dollar variable", "$accent $text"),
         ("markdown link", "[x](javascript:alert(1)) <script>x</script> *a* _b_ `c` |d|"),
         ("csv injection", '=HYPERLINK("http://evil.example","x"),"quote'),
+        ("markdown structure", "Export\n# FAKE\n---\n- item\n> quote\n1. one\n```\ncode"),
+        ("markdown table", "| a | b |\n|---|---|\n| 1 | 2 |"),
     ]
+
+
+# Texts that begin a cell of a CSV export: a spreadsheet would run each as a formula.
+FORMULA_CELLS = (
+    '=HYPERLINK("http://evil.example","x")',
+    "=cmd|' /C calc'!A0",
+    "+1+1",
+    "-2+3",
+    "@SUM(A1:A2)",
+)
+# Texts whose lines Markdown would read as structure: headings, rules, lists, quotes, code.
+STRUCTURE_TEXTS = (
+    "Export\n# FAKE\n---",
+    "# ЗАГОЛОВОК\n---\n- пункт\n> цитата\n1. один\n```\nкод",
+    "=== \n***\n+ plus item\n<div>html</div>\n    indented code",
+)
 
 
 def _scripts() -> list[tuple[str, str]]:
@@ -144,10 +172,10 @@ def payloads() -> list[Payload]:
         items.append(Payload(f"zero-width U+{ord(char):04X}", "bidi", char))
     items += [Payload(name, "markup", text) for name, text in _markup()]
     items += [Payload(name, "scripts", text) for name, text in _scripts()]
-    items.append(Payload("10,000-character word", "long", "x" * LONG_WORD))
-    words = ("lorem ipsum dolor sit amet москва " * (LONG_LINE // 30))[:LONG_LINE]
-    items.append(Payload("100,000-character line", "long", words))
-    items.append(Payload("many lines", "long", "line\n" * 300))
+    items.append(Payload(f"{LONG_WORD:,}-character word", "long", "x" * LONG_WORD))
+    words = ("lorem ipsum dolor sit amet москва " * (LONG_LINE // 30 + 1))[:LONG_LINE]
+    items.append(Payload(f"{LONG_LINE:,}-character line", "long", words))
+    items.append(Payload("many lines", "long", "line\n" * MANY_LINES))
     return items
 
 
@@ -182,9 +210,14 @@ class TomlFile:
     raw: bool = False
     lines: list[str] = field(default_factory=list)
     warned: list[tuple[int, str]] = field(default_factory=list)
+    expected: list[tuple[int, str]] = field(default_factory=list)  # (line, error) of `limits/`
 
     def add(self, line: str = "") -> None:
-        self.lines.append(line)
+        self.lines.extend(line.split("\n"))
+
+    def expect(self, error: str) -> None:
+        """The last line written must give an error whose message holds `error`."""
+        self.expected.append((len(self.lines), error))
 
     def put(self, key: str, text: str) -> None:
         self.lines.append(f"{key} = {toml_string(text, raw=self.raw)}")
@@ -314,7 +347,11 @@ def _fact(
     f.add(f'id = "{ident}"')
     f.add(f'section = "{section}"')
     f.add(f'kind = "{kind}"')
-    f.add(f'source = "{SOURCES[index % len(SOURCES)]}"')
+    if kind == "derived":  # ours, not a source's: computed from the fact before it
+        prefix, number = ident.rsplit("-", 1)
+        f.add(f'inputs = ["{prefix}-{int(number) - 1:03d}"]')
+    else:
+        f.add(f'source = "{SOURCES[index % len(SOURCES)]}"')
     f.put("text.ru", f"Нагрузка {payload.name}: <{payload.text}> конец")
     f.put("text.en", f"Payload {payload.name}: <{payload.text}> end")
     if kind != "description":
@@ -328,6 +365,23 @@ def _fact(
     if index % 3 == 0 or raw_note:
         f.put("note.ru", f"Примечание {payload.text}")
         f.put("note.en", f"Note {payload.text}")
+
+
+def _cell_and_structure_facts(f: TomlFile, section: str) -> None:
+    """Facts whose texts and notes begin with a formula, or hold Markdown structure, whole."""
+    texts = [*FORMULA_CELLS, *STRUCTURE_TEXTS]
+    for index, text in enumerate(texts):
+        other = texts[(index + 1) % len(texts)]
+        f.add("")
+        f.add("[[fact]]")
+        f.add(f'id = "cells-{index:03d}"')
+        f.add(f'section = "{section}"')
+        f.add('kind = "description"')
+        f.add(f'source = "{SOURCES[index % len(SOURCES)]}"')
+        f.put("text.ru", text)
+        f.put("text.en", other)
+        f.put("note.ru", other)
+        f.put("note.en", text)
 
 
 def facts_files() -> list[TomlFile]:
@@ -353,6 +407,10 @@ def facts_files() -> list[TomlFile]:
         _fact(f, f"nested-{index:03d}", "markup/nested", named[name], index)
         _fact(f, f"deeper-{index:03d}", "markup/nested/deeper", named[name], index + 1)
     files.append(f)
+    f = TomlFile("facts-cells.toml")
+    f.add(HEADER)
+    _cell_and_structure_facts(f, "markup/nested/deeper")
+    files.append(f)
     return files
 
 
@@ -371,7 +429,7 @@ def quotes_file() -> TomlFile:
         "right to left",
         "C0 U+0000",
         "C1 U+009B",
-        "10,000-character word",
+        f"{LONG_WORD:,}-character word",
     ]
     for index, name in enumerate(names):
         text = named[name].text
@@ -385,8 +443,9 @@ def quotes_file() -> TomlFile:
         f.put("text.en", f"Quote {name}: {text}")
         f.put("quote.original", f"Оригинал «{text}»")
         f.put("quote.translation", f"Translation “{text}”")
-        f.put("quote.speaker.ru", f"Автор {text}")
-        f.put("quote.speaker.en", f"Speaker {text}")
+        # A speaker's name is one line of at most 300 characters.
+        f.put("quote.speaker.ru", f"Автор {text[:SPEAKER_CHARS]}")
+        f.put("quote.speaker.en", f"Speaker {text[:SPEAKER_CHARS]}")
     return f
 
 
@@ -426,6 +485,32 @@ def series_file() -> TomlFile:
             text = named[note].text
             f.put_many(prefix, [("ru", f"Точка {text}"), ("en", f"Point {text}")], " } },")
         f.add("]")
+    # Values at the edges of the range the loader accepts: the chart must still draw them.
+    f.add("")
+    f.add("[[series]]")
+    f.add('id = "series-extreme"')
+    f.add('section = "series"')
+    f.put("title.ru", "Крайние значения")
+    f.put("title.en", "Extreme values")
+    f.add('unit = "rub"')
+    f.add('basis = "history"')
+    f.add("points = [")
+    for year, value in ((2014, -NUMBER_LIMIT), (2015, NUMBER_LIMIT), (2018, 0), (2025, 1e-300)):
+        f.add(f'  {{ year = {year}, value = {value!r}, source = "{DATED_SOURCES[year % 2]}" }},')
+    f.add("]")
+    f.add("")
+    f.add("[[fact]]")
+    f.add('id = "extreme-fact"')
+    f.add('section = "series"')
+    f.add('kind = "reported"')
+    f.add('source = "report"')
+    f.put("text.ru", "Наибольшее допустимое значение")
+    f.put("text.en", "The largest value allowed")
+    f.add(f"value = {NUMBER_LIMIT!r}")
+    f.add('unit = "rub"')
+    f.add('qualifier = "over"')
+    f.add("year = 2025")
+    f.add('series = "series-extreme"')
     # A fact on the series section that draws one of the series on its card.
     f.add("")
     f.add("[[fact]]")
@@ -490,8 +575,78 @@ def deep_files() -> dict[str, str]:
     return {"pack.toml": pack, "nested.toml": nested}
 
 
-def write(pack_dir: Path = PACK_DIR, deep_dir: Path = DEEP_DIR) -> None:
-    for folder in (pack_dir, deep_dir):
+def limits_file() -> TomlFile:
+    """Numbers and texts past the loader's limits, each noted with the error it must give."""
+    f = TomlFile("over.toml")
+    f.add(HEADER)
+
+    def fact(ident: str) -> None:
+        f.add("")
+        f.add("[[fact]]")
+        f.add(f'id = "{ident}"')
+        f.add('section = "only"')
+        f.add('kind = "reported"')
+        f.add('source = "report"')
+
+    fact("huge-number")
+    f.add('text = { ru = "Т", en = "T" }')
+    f.add("value = 1e16")
+    f.expect("is outside ±1,000,000,000,000,000")
+    f.add('unit = "rub"\nqualifier = "over"\nyear = 2025')
+    fact("overflowing-numbers")
+    f.add('text = { ru = "Т", en = "T" }')
+    f.add("value = -1.7e308")
+    f.expect("is outside ±1,000,000,000,000,000")
+    f.add('unit = "rub"\nqualifier = "over"\nyear = 2025')
+    fact("long-text")
+    f.put("text.ru", "ж" * 2_001)
+    f.expect("2,001 characters, over the limit of 2,000")
+    f.put("text.en", "T")
+    fact("many-lines")
+    f.put("text.ru", "строка\n" * 20 + "конец")
+    f.expect("21 lines, over the limit of 20 lines")
+    f.put("text.en", "T")
+    f.add("")
+    f.add("[[section]]")
+    f.add('id = "structure"')
+    f.add("order = 2")
+    f.put("title.ru", "Раздел")
+    f.put("title.en", "Export\n# FAKE\n---")
+    f.expect("3 lines, over the limit of 1 line")
+    f.put("summary.ru", "Сводка")
+    f.put("summary.en", "Summary")
+    f.add("")
+    f.add("[[series]]")
+    f.add('id = "overflowing"')
+    f.add('section = "only"')
+    f.add('title = { ru = "Ряд", en = "Series" }')
+    f.add('unit = "rub"')
+    f.add('basis = "history"')
+    f.add("points = [")
+    f.add('  { year = 2020, value = -1.7e308, source = "report" },')
+    f.expect("is outside ±1,000,000,000,000,000")
+    f.add('  { year = 2021, value = 1.7e308, source = "report" },')
+    f.expect("is outside ±1,000,000,000,000,000")
+    f.add("]")
+    return f
+
+
+def limits_files() -> dict[str, str]:
+    pack = deep_files()["pack.toml"].replace(
+        'title = "Report"', 'title = "Report"\ndate = 2025-10-22'
+    )
+    return {"pack.toml": pack, "over.toml": limits_file().text()}
+
+
+def expected_limit_errors() -> list[tuple[str, int, str]]:
+    """(file name, line, part of the message) of each error the `limits/` pack must give."""
+    return [("over.toml", line, text) for line, text in limits_file().expected]
+
+
+def write(
+    pack_dir: Path = PACK_DIR, deep_dir: Path = DEEP_DIR, limits_dir: Path = LIMITS_DIR
+) -> None:
+    for folder in (pack_dir, deep_dir, limits_dir):
         folder.mkdir(parents=True, exist_ok=True)
         for old in folder.glob("*.toml"):
             old.unlink()
@@ -499,7 +654,9 @@ def write(pack_dir: Path = PACK_DIR, deep_dir: Path = DEEP_DIR) -> None:
         (pack_dir / f.name).write_text(f.text(), encoding="utf-8")
     for name, text in deep_files().items():
         (deep_dir / name).write_text(text, encoding="utf-8")
+    for name, text in limits_files().items():
+        (limits_dir / name).write_text(text, encoding="utf-8")
 
 
 if __name__ == "__main__":
-    write(*(Path(arg) for arg in sys.argv[1:3]))
+    write(*(Path(arg) for arg in sys.argv[1:4]))
