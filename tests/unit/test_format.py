@@ -118,7 +118,8 @@ def make_pack() -> Pack:
             qualifier=Qualifier.EXACTLY,
             year=2030,
             derivation=L("2030 к 2025.", "2030 over 2025."),
-            source="undated",
+            source=None,
+            inputs=("jobs",),
         ),
         make_fact(
             id="other-fact",
@@ -336,8 +337,8 @@ def _pack_with_partial_dates() -> Pack:
 
 def test_copies_and_markdown_keep_the_precision_of_a_date() -> None:
     pack = _pack_with_partial_dates()
-    derived = next(fact for fact in pack.facts if fact.id == "derived")
-    assert fact_clipboard_text(pack, derived, "ru").splitlines()[-1] == "— nanonewsnet.ru, 2016"
+    jobs = dataclasses.replace(pack.facts[0], source="undated")
+    assert fact_clipboard_text(pack, jobs, "ru").splitlines()[-1] == "— nanonewsnet.ru, 2016"
     md = section_markdown(pack, "infra", "ru")
     sources = md[md.index("## Источники") :].splitlines()
     assert sources[3] == r"2. nanonewsnet.ru, “No \*date\*”, 2016"
@@ -348,18 +349,20 @@ def test_copies_and_markdown_keep_the_precision_of_a_date() -> None:
 def test_exports_keep_the_iso_date_and_say_its_precision() -> None:
     pack = _pack_with_partial_dates()
     data = json.loads(export_json(pack, None, "en"))
-    derived = next(fact for fact in data["facts"] if fact["id"] == "derived")
-    assert derived["source"]["date"] == "2016-01-01"
-    assert derived["source"]["date_precision"] == "year"
+    first = data["series"][0]["points"][0]
+    assert first["source"]["date"] == "2016-01-01"
+    assert first["source"]["date_precision"] == "year"
     target = next(fact for fact in data["facts"] if fact["id"] == "jobs")
     assert "date_precision" not in target["source"]  # absent means a full date
     assert target["timing"] == "by"
     point = data["series"][0]["points"][1]
     assert (point["source"]["date"], point["source"]["date_precision"]) == ("2024-11-01", "month")
+    yearly = dataclasses.replace(pack.facts[0], id="yearly", source="undated")
+    pack = dataclasses.replace(pack, facts=(*pack.facts, yearly))
     rows = list(csv.reader(io.StringIO(export_csv(pack, None, "en"))))
     records = [dict(zip(CSV_COLUMNS, row, strict=True)) for row in rows[1:]]
     by_id = {record["id"]: record for record in records}
-    assert (by_id["derived"]["source_date"], by_id["derived"]["source_date_precision"]) == (
+    assert (by_id["yearly"]["source_date"], by_id["yearly"]["source_date_precision"]) == (
         "2016-01-01",
         "year",
     )
@@ -422,7 +425,16 @@ def test_clipboard_text_of_a_derived_fact_without_url() -> None:
     lines = fact_clipboard_text(pack, pack.facts[2], "en").splitlines()
     assert "× 3.5" in lines  # "by YEAR" is for targets only
     assert "How it was derived: 2030 over 2025." in lines
-    assert lines[-1] == "— Example [site], undated"  # no URL line when none is known
+    # Ours, not a publisher's: moscow-tui is named, and the input is cited with its source.
+    assert "Computed by moscow-tui, not by a publisher: no source printed this figure." in lines
+    assert "From the facts:" in lines
+    assert (
+        f"- New jobs in the SEZ. (> 90{NBSP}000 jobs by 2030) — TASS, 22 Oct 2025 "
+        "https://tass.ru/ekonomika/1"
+    ) in lines
+    assert not any(line.startswith("— ") for line in lines)
+    ru = fact_clipboard_text(pack, pack.facts[2], "ru")
+    assert "Вычислено moscow-tui" in ru and "\n— " not in ru
 
 
 def test_section_markdown_covers_subsections_and_cites_sources() -> None:

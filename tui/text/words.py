@@ -45,6 +45,11 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     # Labels before a fact's parts, on screen and in copies and exports.
     "derivation": ("Как получено: ", "How it was derived: "),
+    "computed": (
+        "Вычислено moscow-tui, а не издателем: ни один источник этого числа не печатал.",
+        "Computed by moscow-tui, not by a publisher: no source printed this figure.",
+    ),
+    "computed.from": ("Из фактов:", "From the facts:"),
     "speaker": ("Автор: ", "Speaker: "),
     "translation": ("Перевод: ", "Translation: "),
     "note": ("Примечание: ", "Note: "),
@@ -60,6 +65,14 @@ STRINGS: dict[str, tuple[str, str]] = {
     "undated": ("без даты", "undated"),
     "scale.billion": ("млрд", "billion"),
     "scale.million": ("млн", "million"),
+    # Named places and measures (entities) and their kinds.
+    "entities": ("Названные в источниках", "Named in the sources"),
+    "entity.technopark": ("технопарк", "technopark"),
+    "entity.sez-site": ("площадка ОЭЗ", "SEZ site"),
+    "entity.cluster": ("кластер", "cluster"),
+    "entity.support-measure": ("мера поддержки", "support measure"),
+    "entity.service": ("сервис", "service"),
+    "entity.organisation": ("организация", "organisation"),
     # Names of the kinds of fact, the source's qualifiers and the bases of a series.
     "kind.reported.name": ("данные", "reported"),
     "kind.target.name": ("цель", "target"),
