@@ -8,7 +8,7 @@ import json
 from dataclasses import replace
 
 from markdown_it import MarkdownIt
-from test_format import NBSP, L, make_fact, make_pack
+from test_format import L, make_fact, make_pack
 
 from tui.export.copy import section_markdown
 from tui.export.csv import export_csv
@@ -81,7 +81,7 @@ def test_markdown_lists_each_entity_with_its_facts() -> None:
     item = lines.index("- **Kalibr Technopark** _(technopark)_")
     assert lines[item + 1] == "  A former plant."
     fact = lines[item + 2]
-    assert fact.startswith(f"  - **> 12{NBSP}000 m²** — The technopark's floor area.")
+    assert fact.startswith("  - **> 12,000 m²** — The technopark's floor area.")
     assert markdown.count("The technopark's floor area.") == 1  # not repeated among the facts
     tokens = MarkdownIt("commonmark").parse(markdown)
     nested = [tok for tok in tokens if tok.type == "bullet_list_open" and tok.level > 0]
@@ -96,7 +96,7 @@ def test_derived_fact_is_ours_in_markdown_and_the_section_copy() -> None:
         assert not head.rstrip().endswith("]")  # no source number on the derived figure itself
         block = "\n".join(lines[lines.index(head) : lines.index(head) + 4])
         assert "Computed by moscow-tui, not by a publisher" in block
-        assert f"From the facts: New jobs in the SEZ. (**> 90{NBSP}000 jobs by 2030**) [1]" in block
+        assert "From the facts: New jobs in the SEZ. (**> 90,000 jobs by 2030**) [1]" in block
         assert "How it was derived: 2030 over 2025." in block
     ru = section_markdown(pack, "infra", "ru")
     assert "Вычислено moscow-tui" in ru and "Из фактов:" in ru

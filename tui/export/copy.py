@@ -7,9 +7,15 @@ from __future__ import annotations
 
 from tui.export.markdown import SourceList, finish, section_lines
 from tui.pack.model import Fact, Lang, Pack
-from tui.text.citations import citation_line, input_line, inputs_of, is_computed
+from tui.text.citations import (
+    citation_line,
+    input_line,
+    inputs_of,
+    is_computed,
+    shows_translation,
+)
 from tui.text.units import format_value
-from tui.text.words import t
+from tui.text.words import quoted, t
 
 
 def fact_clipboard_text(pack: Pack, fact: Fact, lang: Lang) -> str:
@@ -21,7 +27,8 @@ def fact_clipboard_text(pack: Pack, fact: Fact, lang: Lang) -> str:
     lines = [fact.text.get(lang)]
     if fact.quote is not None:
         lines.append(f"«{fact.quote.original}»")
-        lines.append(f"{t('translation', lang)}“{fact.quote.translation}”")
+        if shows_translation(pack, fact, lang):
+            lines.append(f"{t('translation', lang)}{quoted(fact.quote.translation, lang)}")
         lines.append(f"{t('speaker', lang)}{fact.quote.speaker.get(lang)}")
     if fact.is_numeric:
         lines.append(format_value(fact, lang))

@@ -11,8 +11,7 @@ from collections.abc import Sequence
 
 from tui.export.select import plain_number, selected_facts
 from tui.pack.model import Fact, Lang, Pack
-from tui.text.citations import inputs_of, is_computed
-from tui.text.dates import source_date
+from tui.text.citations import citation_line, inputs_of, is_computed, publisher_name
 from tui.text.units import format_value
 from tui.text.words import t
 
@@ -77,7 +76,7 @@ def _inputs_cell(pack: Pack, fact: Fact, lang: Lang) -> str:
     cells = []
     for fact_id, one in inputs_of(pack, fact):
         source = None if one is None else pack.source_of(one)
-        cited = "" if source is None else f" ({source.publisher}, {source_date(source, lang)})"
+        cited = "" if source is None else f" ({citation_line(source, lang)[2:]})"
         cells.append(fact_id + cited)
     return "; ".join(cells)
 
@@ -88,7 +87,7 @@ def _row(pack: Pack, fact: Fact, lang: Lang) -> list[object]:
     source = None if computed else pack.source_of(fact)
     quote = fact.quote
     # A computed figure's publisher is moscow-tui; its sources are those of its inputs.
-    publisher = "moscow-tui" if computed else source.publisher if source else ""
+    publisher = "moscow-tui" if computed else publisher_name(source, lang) if source else ""
     title = t("computed", lang) if computed else source.title if source else ""
     return [
         fact.id,

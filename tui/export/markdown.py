@@ -11,10 +11,10 @@ from collections.abc import Iterable, Sequence
 
 from tui.export.select import selected_paths
 from tui.pack.model import Entity, Fact, FactKind, Lang, Pack, Series
-from tui.text.citations import inputs_of, is_computed
+from tui.text.citations import inputs_of, is_computed, publisher_name, shows_translation
 from tui.text.dates import source_date
 from tui.text.units import format_point_value, format_value
-from tui.text.words import BASIS_LABELS, KIND_LABELS, QUALIFIER_LABELS, t
+from tui.text.words import BASIS_LABELS, KIND_LABELS, QUALIFIER_LABELS, quoted, t
 
 _MD_SPECIAL = set("\\`*_[]<>|")
 
@@ -85,7 +85,8 @@ class SourceList:
                 lines.append(f"{number}. {md_escape(source_id)}")
                 continue
             entry = (
-                f"{number}. {md_escape(source.publisher)}, “{md_escape(source.title)}”, "
+                f"{number}. {md_escape(publisher_name(source, lang))}, "
+                f"{quoted(md_escape(source.title), lang)}, "
                 f"{source_date(source, lang)}"
             )
             if source.url:
@@ -111,13 +112,7 @@ def _fact_markdown(fact: Fact, lang: Lang, sources: SourceList, pad: str = "") -
     inner = pad + "  "
     lines = [f"{head}{md_escape(fact.text.get(lang), inner)} _({', '.join(tags)})_ {ref}"]
     if fact.quote is not None:
-        quoted = inner + "> "
-        lines.append(f"> «{md_escape(fact.quote.original, quoted)}»")
-        lines.append(">")
-        lines.append(
-            f"> “{md_escape(fact.quote.translation, quoted)}” — "
-            f"{md_escape(fact.quote.speaker.get(lang), quoted)}"
-        )
+        lines += _quote_markdown(fact, lang, sources.pack, inner + "> ")
     if computed:
         lines += _computed_markdown(fact, lang, sources, inner)
     elif fact.derivation is not None:
@@ -125,6 +120,19 @@ def _fact_markdown(fact: Fact, lang: Lang, sources: SourceList, pad: str = "") -
     if fact.note is not None:
         lines.append(f"{t('note', lang)}{md_escape(fact.note.get(lang), inner)}")
     return [pad + lines[0]] + [inner + line for line in lines[1:]]
+
+
+def _quote_markdown(fact: Fact, lang: Lang, pack: Pack, indent: str) -> list[str]:
+    """A quote as a block quote: the original, then (for a reader of another language) the
+    translation, and the speaker."""
+    assert fact.quote is not None
+    quote = fact.quote
+    speaker = f" — {md_escape(quote.speaker.get(lang), indent)}"
+    original = f"> «{md_escape(quote.original, indent)}»"
+    if not shows_translation(pack, fact, lang):
+        return [original + speaker]
+    translation = quoted(md_escape(quote.translation, indent), lang)
+    return [original, ">", f"> {translation}{speaker}"]
 
 
 def _computed_markdown(fact: Fact, lang: Lang, sources: SourceList, inner: str) -> list[str]:

@@ -8,14 +8,27 @@ from __future__ import annotations
 from tui.pack.model import Fact, FactKind, Lang, Pack, Source
 from tui.text.dates import source_date
 from tui.text.units import format_value
+from tui.text.words import STRINGS, t
 
 # The last pack's facts by id: copies and exports look inputs up one fact at a time.
 _fact_index: tuple[Pack, dict[str, Fact]] | None = None
 
 
+def publisher_name(source: Source, lang: Lang) -> str:
+    """The publisher as a reader of `lang` knows it: "ТАСС" in Russian, "TASS" in English."""
+    key = f"publisher.{source.publisher}"
+    return t(key, lang) if key in STRINGS else source.publisher
+
+
 def citation_line(source: Source, lang: Lang) -> str:
-    """ "— TASS, 22 Oct 2025": publisher and date, without the URL."""
-    return f"— {source.publisher}, {source_date(source, lang)}"
+    """ "— TASS, 22 Oct 2025" / "— ТАСС, 22 окт. 2025": publisher and date, without the URL."""
+    return f"— {publisher_name(source, lang)}, {source_date(source, lang)}"
+
+
+def shows_translation(pack: Pack, fact: Fact, lang: Lang) -> bool:
+    """Whether a quote's translation helps: not for a reader of the language it was said in."""
+    source = pack.source_of(fact)
+    return source is None or source.language != lang
 
 
 def is_computed(fact: Fact) -> bool:

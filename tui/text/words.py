@@ -65,6 +65,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "undated": ("без даты", "undated"),
     "scale.billion": ("млрд", "billion"),
     "scale.million": ("млн", "million"),
+    # Publishers whose name has a Russian form: "ТАСС" in Russian text (by the content's name).
+    "publisher.TASS": ("ТАСС", "TASS"),
     # Named places and measures (entities) and their kinds.
     "entities": ("Названные в источниках", "Named in the sources"),
     "entity.technopark": ("технопарк", "technopark"),
@@ -212,6 +214,11 @@ def t(key: str, lang: Lang, **values: object) -> str:
     if not values:
         return text
     return text.format(**{name: sanitize(str(value))[0] for name, value in values.items()})
+
+
+def quoted(text: str, lang: Lang) -> str:
+    """`text` in the language's quotation marks: «ёлочки» in Russian, “curly” in English."""
+    return f"«{text}»" if lang == "ru" else f"“{text}”"
 
 
 def detect_locale_lang(environ: Mapping[str, str] | None = None) -> Lang:
