@@ -15,7 +15,7 @@ from tui.export.json import export_json
 from tui.export.markdown import export_markdown
 from tui.export.select import subtree
 from tui.pack.load import load_pack
-from tui.pack.model import Localized, Pack
+from tui.pack.model import FactKind, Localized, Pack
 from tui.text.units import format_value
 
 
@@ -60,7 +60,8 @@ def test_json_fields_follow_the_fact() -> None:
     derived = facts["derived"]
     assert derived["value"] == 3.5
     assert derived["derivation"]["en"] == "2030 over 2025."
-    assert derived["source"]["date"] is None and derived["source"]["url"] is None
+    assert derived["source"] is None  # ours: no publisher printed it
+    assert derived["computed_by"] == "moscow-tui" and derived["inputs"] == ["jobs"]
 
     assert facts["other-fact"]["since"] == 2017
 
@@ -121,7 +122,10 @@ def test_shipped_content_exports(shipped: Pack) -> None:
     for fact in data["facts"]:
         model = by_id[fact["id"]]
         assert fact.get("value") == model.value
-        assert fact["source"]["id"] == model.source
+        if model.kind is FactKind.DERIVED:
+            assert fact["source"] is None and fact["computed_by"] == "moscow-tui"
+        else:
+            assert fact["source"]["id"] == model.source
     assert len(data["series"]) == len(shipped.series)
     rows = list(csv.DictReader(io.StringIO(export_csv(shipped, None, "ru"))))
     assert len(rows) == len(shipped.facts)

@@ -34,9 +34,11 @@ from tui.pack.model import (
 )
 from tui.text.citations import citation_line
 from tui.text.dates import format_date
-from tui.text.numbers import NBSP, format_number, qualifier_sign
+from tui.text.numbers import NBSP, THIN_NBSP, format_number, qualifier_sign
 from tui.text.units import format_point_value, format_value
 from tui.text.words import BASIS_LABELS, KIND_LABELS, QUALIFIER_LABELS
+
+THIN = THIN_NBSP
 
 TASS = Source(
     id="tass",
@@ -118,7 +120,8 @@ def make_pack() -> Pack:
             qualifier=Qualifier.EXACTLY,
             year=2030,
             derivation=L("2030 к 2025.", "2030 over 2025."),
-            source="undated",
+            source=None,
+            inputs=("jobs",),
         ),
         make_fact(
             id="other-fact",
@@ -157,12 +160,12 @@ def make_pack() -> Pack:
 @pytest.mark.parametrize(
     ("value", "ru", "en"),
     [
-        (90000, f"90{NBSP}000", f"90{NBSP}000"),
-        (3900, f"3{NBSP}900", f"3{NBSP}900"),
+        (90000, f"90{THIN}000", "90,000"),
+        (3900, f"3{THIN}900", "3,900"),
         (49, "49", "49"),
         (3.5, "3,5", "3.5"),
-        (2_000_000, f"2{NBSP}000{NBSP}000", f"2{NBSP}000{NBSP}000"),
-        (1234.5678, f"1{NBSP}234,568", f"1{NBSP}234.568"),
+        (2_000_000, f"2{THIN}000{THIN}000", "2,000,000"),
+        (1234.5678, f"1{THIN}234,568", "1,234.568"),
         (-12.0, "−12", "−12"),
         (-0.0001, "0", "0"),
         (0, "0", "0"),
@@ -178,9 +181,9 @@ def test_format_number(value: float, ru: str, en: str) -> None:
 def test_format_number_reads_back(value: float) -> None:
     en = format_number(value, "en")
     ru = format_number(value, "ru")
-    assert ru == en.replace(".", ",")
-    assert " " not in en  # only no-break spaces, so a number never wraps
-    parsed = float(en.replace(NBSP, "").replace("−", "-"))
+    assert ru == en.replace(",", THIN).replace(".", ",")
+    assert " " not in ru  # only no-break spaces, so a number never wraps
+    parsed = float(en.replace(",", "").replace("−", "-"))
     assert parsed == pytest.approx(round(value, 3), abs=1e-9)
 
 
@@ -191,7 +194,7 @@ def test_qualifier_signs() -> None:
 @pytest.mark.parametrize(
     ("changes", "ru", "en"),
     [
-        ({}, "> 90 000 рабочих мест к 2030", "> 90 000 jobs by 2030"),
+        ({}, "> 90 000 рабочих мест к 2030", "> 90,000 jobs by 2030"),
         (
             {
                 "kind": FactKind.REPORTED,
@@ -201,7 +204,7 @@ def test_qualifier_signs() -> None:
                 "year": 2025,
             },
             "≈ 75 000 специалистов",
-            "≈ 75 000 specialists",
+            "≈ 75,000 specialists",
         ),
         (
             {"value": 3.5, "unit": "times", "qualifier": Qualifier.EXACTLY},
@@ -211,7 +214,7 @@ def test_qualifier_signs() -> None:
         (
             {"kind": FactKind.REPORTED, "value": 3900.0, "unit": "contracts", "since": 2017},
             "> 3 900 контрактов с 2017",
-            "> 3 900 contracts since 2017",
+            "> 3,900 contracts since 2017",
         ),
         (
             {"kind": FactKind.REPORTED, "value": 2_000_000.0, "unit": "m2"},
@@ -268,12 +271,13 @@ def test_qualifier_signs() -> None:
 )
 def test_format_value(changes: dict[str, object], ru: str, en: str) -> None:
     fact = make_fact(**changes)
-    assert format_value(fact, "ru").replace(NBSP, " ") == ru
+    assert format_value(fact, "ru").replace(NBSP, " ").replace(THIN, " ") == ru
     assert format_value(fact, "en").replace(NBSP, " ") == en
 
 
-def test_thousands_separator_is_no_break_space() -> None:
-    assert format_value(make_fact(), "en") == f"> 90{NBSP}000 jobs by 2030"
+def test_thousands_are_grouped_as_each_language_writes_them() -> None:
+    assert format_value(make_fact(), "en") == "> 90,000 jobs by 2030"
+    assert format_value(make_fact(), "ru") == f"> 90{THIN}000 рабочих мест к 2030"
 
 
 def test_point_value_with_unknown_unit_keeps_the_code() -> None:
@@ -336,30 +340,33 @@ def _pack_with_partial_dates() -> Pack:
 
 def test_copies_and_markdown_keep_the_precision_of_a_date() -> None:
     pack = _pack_with_partial_dates()
-    derived = next(fact for fact in pack.facts if fact.id == "derived")
-    assert fact_clipboard_text(pack, derived, "ru").splitlines()[-1] == "— nanonewsnet.ru, 2016"
+    jobs = dataclasses.replace(pack.facts[0], source="undated")
+    assert fact_clipboard_text(pack, jobs, "ru").splitlines()[-1] == "— nanonewsnet.ru, 2016"
     md = section_markdown(pack, "infra", "ru")
     sources = md[md.index("## Источники") :].splitlines()
-    assert sources[3] == r"2. nanonewsnet.ru, “No \*date\*”, 2016"
-    assert sources[4] == r"3. ru24.pro, “No \*date\*”, нояб. 2024"
+    # Russian text quotes in «ёлочки».
+    assert sources[3] == r"2. nanonewsnet.ru, «No \*date\*», 2016"
+    assert sources[4] == r"3. ru24.pro, «No \*date\*», нояб. 2024"
     assert "1 янв. 2016" not in md and "1 нояб. 2024" not in md
 
 
 def test_exports_keep_the_iso_date_and_say_its_precision() -> None:
     pack = _pack_with_partial_dates()
     data = json.loads(export_json(pack, None, "en"))
-    derived = next(fact for fact in data["facts"] if fact["id"] == "derived")
-    assert derived["source"]["date"] == "2016-01-01"
-    assert derived["source"]["date_precision"] == "year"
+    first = data["series"][0]["points"][0]
+    assert first["source"]["date"] == "2016-01-01"
+    assert first["source"]["date_precision"] == "year"
     target = next(fact for fact in data["facts"] if fact["id"] == "jobs")
     assert "date_precision" not in target["source"]  # absent means a full date
     assert target["timing"] == "by"
     point = data["series"][0]["points"][1]
     assert (point["source"]["date"], point["source"]["date_precision"]) == ("2024-11-01", "month")
+    yearly = dataclasses.replace(pack.facts[0], id="yearly", source="undated")
+    pack = dataclasses.replace(pack, facts=(*pack.facts, yearly))
     rows = list(csv.reader(io.StringIO(export_csv(pack, None, "en"))))
     records = [dict(zip(CSV_COLUMNS, row, strict=True)) for row in rows[1:]]
     by_id = {record["id"]: record for record in records}
-    assert (by_id["derived"]["source_date"], by_id["derived"]["source_date_precision"]) == (
+    assert (by_id["yearly"]["source_date"], by_id["yearly"]["source_date_precision"]) == (
         "2016-01-01",
         "year",
     )
@@ -379,7 +386,7 @@ def test_units_carry_their_russian_symbols() -> None:
 
 def test_citation_line() -> None:
     assert citation_line(TASS, "en") == "— TASS, 22 Oct 2025"
-    assert citation_line(TASS, "ru") == "— TASS, 22 окт. 2025"
+    assert citation_line(TASS, "ru") == "— ТАСС, 22 окт. 2025"  # the Russian name in Russian
     assert "tass.ru" not in citation_line(TASS, "en")
 
 
@@ -401,7 +408,7 @@ def test_clipboard_text_of_a_numeric_fact() -> None:
     text = fact_clipboard_text(pack, pack.facts[0], "en")
     assert text.splitlines() == [
         "New jobs in the SEZ.",
-        f"> 90{NBSP}000 jobs by 2030",
+        "> 90,000 jobs by 2030",
         "— TASS, 22 Oct 2025",
         "https://tass.ru/ekonomika/1",
     ]
@@ -412,17 +419,29 @@ def test_clipboard_text_of_a_quote_has_original_translation_and_speaker() -> Non
     lines = fact_clipboard_text(pack, pack.facts[1], "ru").splitlines()
     assert lines[0] == "Мэр о суверенитете."
     assert "«Москва развивает проекты»" in lines
-    assert "Перевод: “Moscow is developing projects”" in lines
+    # A Russian reader is not shown an English translation of a Russian quote.
+    assert not any(line.startswith("Перевод") for line in lines)
     assert "Автор: Сергей Собянин" in lines
-    assert lines[-2:] == ["— TASS, 22 окт. 2025", "https://tass.ru/ekonomika/1"]
+    assert lines[-2:] == ["— ТАСС, 22 окт. 2025", "https://tass.ru/ekonomika/1"]
+    english = fact_clipboard_text(pack, pack.facts[1], "en").splitlines()
+    assert "Translation: “Moscow is developing projects”" in english
 
 
 def test_clipboard_text_of_a_derived_fact_without_url() -> None:
     pack = make_pack()
     lines = fact_clipboard_text(pack, pack.facts[2], "en").splitlines()
-    assert "× 3.5" in lines  # "by YEAR" is for targets only
+    assert f"×{NBSP}3.5" in lines  # "by YEAR" is for targets only
     assert "How it was derived: 2030 over 2025." in lines
-    assert lines[-1] == "— Example [site], undated"  # no URL line when none is known
+    # Ours, not a publisher's: moscow-tui is named, and the input is cited with its source.
+    assert "Computed by moscow-tui, not by a publisher: no source printed this figure." in lines
+    assert "From the facts:" in lines
+    assert (
+        "- New jobs in the SEZ. (> 90,000 jobs by 2030) — TASS, 22 Oct 2025 "
+        "https://tass.ru/ekonomika/1"
+    ) in lines
+    assert not any(line.startswith("— ") for line in lines)
+    ru = fact_clipboard_text(pack, pack.facts[2], "ru")
+    assert "Вычислено moscow-tui" in ru and "\n— " not in ru
 
 
 def test_section_markdown_covers_subsections_and_cites_sources() -> None:
@@ -432,7 +451,7 @@ def test_section_markdown_covers_subsections_and_cites_sources() -> None:
     assert lines[0] == "# Infrastructure"
     assert "## SEZ" in lines
     assert "Outside the section." not in md  # a sibling section is not included
-    assert f"- **> 90{NBSP}000 jobs by 2030** — New jobs in the SEZ. _(target, over)_ [1]" in lines
+    assert "- **> 90,000 jobs by 2030** — New jobs in the SEZ. _(target, over)_ [1]" in lines
     # Content text is data: Markdown characters in it are escaped.
     assert r"The zone \[1\] \*matters\*." in lines
     assert "  > «Москва развивает проекты»" in lines
@@ -449,7 +468,7 @@ def test_section_markdown_in_russian_of_a_leaf() -> None:
     pack = make_pack()
     md = section_markdown(pack, "other", "ru")
     assert md.startswith("# Другое\n")
-    assert f"**> 3{NBSP}900 контрактов с 2017** — Вне раздела. _(данные, более, 2025)_ [1]" in md
+    assert f"**> 3{THIN}900 контрактов с 2017** — Вне раздела. _(данные, более, 2025)_ [1]" in md
     assert md.rstrip().endswith("<https://tass.ru/ekonomika/1>")
 
 

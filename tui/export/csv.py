@@ -10,8 +10,10 @@ import io
 from collections.abc import Sequence
 
 from tui.export.select import plain_number, selected_facts
-from tui.pack.model import Lang, Pack
+from tui.pack.model import Fact, Lang, Pack
+from tui.text.citations import citation_line, inputs_of, is_computed, publisher_name
 from tui.text.units import format_value
+from tui.text.words import t
 
 CSV_COLUMNS: tuple[str, ...] = (
     "id",
@@ -34,6 +36,10 @@ CSV_COLUMNS: tuple[str, ...] = (
     "source_date",
     "source_url",
     "source_date_precision",
+    "entity",
+    "attribute",
+    "evidence",
+    "inputs",
 )
 
 
@@ -61,29 +67,51 @@ def export_csv(pack: Pack, paths: Sequence[str] | None, lang: Lang) -> str:
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
     for fact in selected_facts(pack, paths):
-        source = pack.source_of(fact)
-        quote = fact.quote
-        row: list[object] = [
-            fact.id,
-            fact.section,
-            fact.kind.value,
-            fact.text.get(lang),
-            "" if fact.value is None else plain_number(fact.value),
-            fact.unit or "" if fact.value is not None else "",
-            fact.qualifier.value if fact.qualifier and fact.value is not None else "",
-            fact.year if fact.year is not None and fact.value is not None else "",
-            fact.since if fact.since is not None else "",
-            format_value(fact, lang),
-            quote.original if quote else "",
-            quote.translation if quote else "",
-            quote.speaker.get(lang) if quote else "",
-            fact.derivation.get(lang) if fact.derivation else "",
-            fact.source,
-            source.publisher if source else "",
-            source.title if source else "",
-            source.date.isoformat() if source and source.date else "",
-            source.url or "" if source else "",
-            source.date_precision if source and source.date else "",
-        ]
-        writer.writerow([safe_cell(cell) for cell in row])
+        writer.writerow([safe_cell(cell) for cell in _row(pack, fact, lang)])
     return buffer.getvalue()
+
+
+def _inputs_cell(pack: Pack, fact: Fact, lang: Lang) -> str:
+    """ "a (TASS, 22 Oct 2025); b (…)": the facts a computed figure comes from, cited."""
+    cells = []
+    for fact_id, one in inputs_of(pack, fact):
+        source = None if one is None else pack.source_of(one)
+        cited = "" if source is None else f" ({citation_line(source, lang)[2:]})"
+        cells.append(fact_id + cited)
+    return "; ".join(cells)
+
+
+def _row(pack: Pack, fact: Fact, lang: Lang) -> list[object]:
+    """One fact's cells, in the order of CSV_COLUMNS."""
+    computed = is_computed(fact)
+    source = None if computed else pack.source_of(fact)
+    quote = fact.quote
+    # A computed figure's publisher is moscow-tui; its sources are those of its inputs.
+    publisher = "moscow-tui" if computed else publisher_name(source, lang) if source else ""
+    title = t("computed", lang) if computed else source.title if source else ""
+    return [
+        fact.id,
+        fact.section,
+        fact.kind.value,
+        fact.text.get(lang),
+        "" if fact.value is None else plain_number(fact.value),
+        fact.unit or "" if fact.value is not None else "",
+        fact.qualifier.value if fact.qualifier and fact.value is not None else "",
+        fact.year if fact.year is not None and fact.value is not None else "",
+        fact.since if fact.since is not None else "",
+        format_value(fact, lang),
+        quote.original if quote else "",
+        quote.translation if quote else "",
+        quote.speaker.get(lang) if quote else "",
+        fact.derivation.get(lang) if fact.derivation else "",
+        "" if computed else fact.source or "",
+        publisher,
+        title,
+        source.date.isoformat() if source and source.date else "",
+        source.url or "" if source else "",
+        source.date_precision if source and source.date else "",
+        fact.entity or "",
+        fact.attribute or "",
+        fact.evidence or "",
+        _inputs_cell(pack, fact, lang) if computed else "",
+    ]

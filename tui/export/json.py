@@ -15,7 +15,8 @@ from tui.export.select import (
     selected_paths,
     selected_series,
 )
-from tui.pack.model import Fact, FactKind, Lang, Pack, Series, Source
+from tui.pack.model import Entity, Fact, FactKind, Lang, Pack, Series, Source
+from tui.text.citations import is_computed
 from tui.text.units import format_value
 
 Json = dict[str, object]
@@ -67,7 +68,33 @@ def _fact_json(pack: Pack, fact: Fact) -> Json:
         data["series"] = fact.series
     if fact.note is not None:
         data["note"] = localized_json(fact.note)
-    data["source"] = None if fact.source is None else _source_json(pack, fact.source)
+    if fact.evidence is not None:
+        data["evidence"] = fact.evidence
+    if fact.entity is not None:
+        data["entity"] = fact.entity
+        if fact.attribute is not None:
+            data["attribute"] = fact.attribute
+    if is_computed(fact):
+        # Ours, not a publisher's: no source, and the facts it is computed from instead.
+        data["computed_by"] = "moscow-tui"
+        data["inputs"] = list(fact.inputs)
+        data["source"] = None
+    else:
+        data["source"] = None if fact.source is None else _source_json(pack, fact.source)
+    return data
+
+
+def _entity_json(entity: Entity) -> Json:
+    data: Json = {
+        "id": entity.id,
+        "kind": entity.kind.value,
+        "name": localized_json(entity.name),
+        "section": entity.section,
+    }
+    if entity.summary is not None:
+        data["summary"] = localized_json(entity.summary)
+    if entity.note is not None:
+        data["note"] = localized_json(entity.note)
     return data
 
 
@@ -117,6 +144,9 @@ def export_json(pack: Pack, paths: Sequence[str] | None, lang: Lang) -> str:
                 "summary": localized_json(pack.sections[path].summary),
             }
             for path in sections
+        ],
+        "entities": [
+            _entity_json(entity) for path in sections for entity in pack.entities_in(path)
         ],
         "facts": [_fact_json(pack, fact) for fact in selected_facts(pack, paths)],
         "series": [_series_json(pack, series) for series in selected_series(pack, paths)],

@@ -10,10 +10,11 @@ import re
 from collections.abc import Iterable, Sequence
 
 from tui.export.select import selected_paths
-from tui.pack.model import Fact, FactKind, Lang, Pack, Series
+from tui.pack.model import Entity, Fact, FactKind, Lang, Pack, Series
+from tui.text.citations import inputs_of, is_computed, publisher_name, shows_translation
 from tui.text.dates import source_date
 from tui.text.units import format_point_value, format_value
-from tui.text.words import BASIS_LABELS, KIND_LABELS, QUALIFIER_LABELS, t
+from tui.text.words import BASIS_LABELS, KIND_LABELS, QUALIFIER_LABELS, quoted, t
 
 _MD_SPECIAL = set("\\`*_[]<>|")
 
@@ -61,7 +62,7 @@ class SourceList:
     """Sources numbered in the order they are first cited."""
 
     def __init__(self, pack: Pack) -> None:
-        self._pack = pack
+        self.pack = pack
         self.order: list[str] = []
 
     def ref(self, source_id: str) -> str:
@@ -79,12 +80,13 @@ class SourceList:
         """The numbered list of the sources cited so far."""
         lines: list[str] = []
         for number, source_id in enumerate(self.order, start=1):
-            source = self._pack.sources.get(source_id)
+            source = self.pack.sources.get(source_id)
             if source is None:
                 lines.append(f"{number}. {md_escape(source_id)}")
                 continue
             entry = (
-                f"{number}. {md_escape(source.publisher)}, “{md_escape(source.title)}”, "
+                f"{number}. {md_escape(publisher_name(source, lang))}, "
+                f"{quoted(md_escape(source.title), lang)}, "
                 f"{source_date(source, lang)}"
             )
             if source.url:
@@ -95,7 +97,8 @@ class SourceList:
         return lines
 
 
-def _fact_markdown(fact: Fact, lang: Lang, sources: SourceList) -> list[str]:
+def _fact_markdown(fact: Fact, lang: Lang, sources: SourceList, pad: str = "") -> list[str]:
+    """One fact as one list item; `pad` indents it under an entity's item."""
     tags = [KIND_LABELS[fact.kind].get(lang)]
     if fact.is_numeric and fact.qualifier is not None:
         tags.append(QUALIFIER_LABELS[fact.qualifier].get(lang))
@@ -104,19 +107,53 @@ def _fact_markdown(fact: Fact, lang: Lang, sources: SourceList) -> list[str]:
     head = "- "
     if fact.is_numeric:
         head += f"**{_md_value(format_value(fact, lang))}** — "
-    ref = sources.ref(fact.source) if fact.source else ""
-    lines = [f"{head}{md_escape(fact.text.get(lang))} _({', '.join(tags)})_ {ref}"]
+    computed = is_computed(fact)
+    ref = sources.ref(fact.source) if fact.source and not computed else ""
+    inner = pad + "  "
+    lines = [f"{head}{md_escape(fact.text.get(lang), inner)} _({', '.join(tags)})_ {ref}"]
     if fact.quote is not None:
-        lines.append(f"  > «{md_escape(fact.quote.original, '  > ')}»")
-        lines.append("  >")
-        lines.append(
-            f"  > “{md_escape(fact.quote.translation, '  > ')}” — "
-            f"{md_escape(fact.quote.speaker.get(lang), '  > ')}"
-        )
-    if fact.derivation is not None:
-        lines.append(f"  {t('derivation', lang)}{md_escape(fact.derivation.get(lang))}")
+        lines += _quote_markdown(fact, lang, sources.pack, inner + "> ")
+    if computed:
+        lines += _computed_markdown(fact, lang, sources, inner)
+    elif fact.derivation is not None:
+        lines.append(f"{t('derivation', lang)}{md_escape(fact.derivation.get(lang), inner)}")
     if fact.note is not None:
-        lines.append(f"  {t('note', lang)}{md_escape(fact.note.get(lang))}")
+        lines.append(f"{t('note', lang)}{md_escape(fact.note.get(lang), inner)}")
+    return [pad + lines[0]] + [inner + line for line in lines[1:]]
+
+
+def _quote_markdown(fact: Fact, lang: Lang, pack: Pack, indent: str) -> list[str]:
+    """A quote as a block quote: the original, then (for a reader of another language) the
+    translation, and the speaker."""
+    assert fact.quote is not None
+    quote = fact.quote
+    speaker = f" — {md_escape(quote.speaker.get(lang), indent)}"
+    original = f"> «{md_escape(quote.original, indent)}»"
+    if not shows_translation(pack, fact, lang):
+        return [original + speaker]
+    translation = quoted(md_escape(quote.translation, indent), lang)
+    return [original, ">", f"> {translation}{speaker}"]
+
+
+def _computed_markdown(fact: Fact, lang: Lang, sources: SourceList, inner: str) -> list[str]:
+    """Who computed a figure (we did), from which facts with their sources, and by which rule."""
+    lines = [t("computed", lang)]
+    inputs = []
+    for fact_id, one in inputs_of(sources.pack, fact):
+        if one is None:
+            inputs.append(md_escape(fact_id))
+            continue
+        value = format_value(one, lang)
+        shown = md_escape(one.text.get(lang), inner)
+        if value:
+            shown += f" (**{_md_value(value)}**)"
+        if one.source is not None and not is_computed(one):
+            shown += f" {sources.ref(one.source)}"
+        inputs.append(shown)
+    if inputs:
+        lines.append(f"{t('computed.from', lang)} {'; '.join(inputs)}")
+    if fact.derivation is not None:
+        lines.append(f"{t('derivation', lang)}{md_escape(fact.derivation.get(lang), inner)}")
     return lines
 
 
@@ -142,16 +179,35 @@ def _series_markdown(series: Series, lang: Lang, sources: SourceList) -> list[st
     return lines
 
 
+def _entity_markdown(pack: Pack, entity: Entity, lang: Lang, sources: SourceList) -> list[str]:
+    """A named place or measure as a list item, its facts as items nested under it."""
+    kind = t(f"entity.{entity.kind.value}", lang)
+    lines = [f"- **{md_escape(entity.name.get(lang), '  ')}** _({kind})_"]
+    for text in (entity.summary, entity.note):
+        if text is not None and text.get(lang).strip():
+            lines.append(f"  {md_escape(text.get(lang), '  ')}")
+    for fact in pack.facts_of(entity.id):
+        lines += _fact_markdown(fact, lang, sources, "  ")
+    return lines
+
+
 def section_lines(pack: Pack, path: str, lang: Lang, level: int, sources: SourceList) -> list[str]:
     section = pack.sections[path]
     lines = [f"{'#' * min(level, 6)} {md_heading(section.title.get(lang))}", ""]
     summary = section.summary.get(lang).strip()
     if summary:
         lines += [md_escape(summary, ""), ""]
-    facts = pack.facts_in(path)
+    entities = pack.entities_in(path)
+    listed = {entity.id for entity in entities}
+    facts = [fact for fact in pack.facts_in(path) if fact.entity not in listed]
     if facts:
         for fact in facts:
             lines += _fact_markdown(fact, lang, sources)
+        lines.append("")
+    if entities:
+        lines += [f"{t('entities', lang)}:", ""]
+        for entity in entities:
+            lines += _entity_markdown(pack, entity, lang, sources)
         lines.append("")
     series = pack.series_in(path)
     if series:

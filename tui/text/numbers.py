@@ -11,6 +11,8 @@ from tui.pack.model import Lang, Qualifier
 from tui.text.words import t
 
 NBSP = "\u00a0"
+# Russian groups thousands with a thin no-break space ("90 000"); English with a comma ("90,000").
+THIN_NBSP = "\u202f"
 MINUS = "\u2212"
 # Enough for "3.5 times" and shares like "12.75 %"; trailing zeros are dropped.
 MAX_DECIMALS = 3
@@ -27,10 +29,10 @@ _SCALES: tuple[tuple[float, str], ...] = ((1e9, "scale.billion"), (1e6, "scale.m
 
 
 def format_number(value: float, lang: Lang) -> str:
-    """A number with a no-break space between thousands and the language's decimal mark.
+    """A number grouped and marked as the language writes it, never broken across lines.
 
-    90000 → "90 000"; 3.5 → "3,5" (ru) or "3.5" (en). Non-finite values (which the loader
-    rejects) come out as "—" rather than raising.
+    90000 → "90 000" (ru, a thin no-break space) or "90,000" (en); 3.5 → "3,5" (ru) or "3.5"
+    (en). Non-finite values (which the loader rejects) come out as "—" rather than raising.
     """
     if not math.isfinite(value):
         return "—"
@@ -38,7 +40,8 @@ def format_number(value: float, lang: Lang) -> str:
     sign = MINUS if rounded < 0 else ""
     text = f"{abs(rounded):,.{MAX_DECIMALS}f}".rstrip("0").rstrip(".")
     whole, _, fraction = text.partition(".")
-    whole = whole.replace(",", NBSP)
+    if lang == "ru":
+        whole = whole.replace(",", THIN_NBSP)
     if fraction:
         whole += ("," if lang == "ru" else ".") + fraction
     if whole == "0":

@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 
 from tui.pack.model import UNITS, Fact, FactKind, Lang, Qualifier
-from tui.text.numbers import MAX_DECIMALS, qualifier_sign, scaled_number
+from tui.text.numbers import MAX_DECIMALS, NBSP, qualifier_sign, scaled_number
 from tui.text.words import t
 
 
@@ -26,7 +26,7 @@ def format_point_value(value: float, unit: str, qualifier: Qualifier, lang: Lang
     # The label agrees with the number as shown: 0.0004 shows "0", so it takes the plural of 0.
     value = round(value, MAX_DECIMALS) if math.isfinite(value) else value
     if unit == "times":
-        body = f"× {number}"
+        body = f"×{NBSP}{number}"
     else:
         label = unit_label(value, unit, lang)
         if label == "%" and lang == "en":
@@ -34,6 +34,17 @@ def format_point_value(value: float, unit: str, qualifier: Qualifier, lang: Lang
         else:
             body = f"{number} {label}" if label else number
     return f"{sign} {body}" if sign else body
+
+
+def format_range(low: float, high: float, unit: str, lang: Lang) -> str:
+    """A span of values with the unit said once: "6 – 2,300 companies", "× 1 – 3.5", "5–12%"."""
+    first, last = scaled_number(low, lang), scaled_number(high, lang)
+    if unit == "times":
+        return f"×{NBSP}{first} – {last}"
+    label = unit_label(round(high, MAX_DECIMALS) if math.isfinite(high) else high, unit, lang)
+    if label == "%" and lang == "en":
+        return f"{first}–{last}%"
+    return f"{first} – {last} {label}" if label else f"{first} – {last}"
 
 
 def format_value(fact: Fact, lang: Lang) -> str:

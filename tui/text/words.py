@@ -45,6 +45,11 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     # Labels before a fact's parts, on screen and in copies and exports.
     "derivation": ("Как получено: ", "How it was derived: "),
+    "computed": (
+        "Вычислено moscow-tui, а не издателем: ни один источник этого числа не печатал.",
+        "Computed by moscow-tui, not by a publisher: no source printed this figure.",
+    ),
+    "computed.from": ("Из фактов:", "From the facts:"),
     "speaker": ("Автор: ", "Speaker: "),
     "translation": ("Перевод: ", "Translation: "),
     "note": ("Примечание: ", "Note: "),
@@ -60,6 +65,16 @@ STRINGS: dict[str, tuple[str, str]] = {
     "undated": ("без даты", "undated"),
     "scale.billion": ("млрд", "billion"),
     "scale.million": ("млн", "million"),
+    # Publishers whose name has a Russian form: "ТАСС" in Russian text (by the content's name).
+    "publisher.TASS": ("ТАСС", "TASS"),
+    # Named places and measures (entities) and their kinds.
+    "entities": ("Названные в источниках", "Named in the sources"),
+    "entity.technopark": ("технопарк", "technopark"),
+    "entity.sez-site": ("площадка ОЭЗ", "SEZ site"),
+    "entity.cluster": ("кластер", "cluster"),
+    "entity.support-measure": ("мера поддержки", "support measure"),
+    "entity.service": ("сервис", "service"),
+    "entity.organisation": ("организация", "organisation"),
     # Names of the kinds of fact, the source's qualifiers and the bases of a series.
     "kind.reported.name": ("данные", "reported"),
     "kind.target.name": ("цель", "target"),
@@ -199,6 +214,11 @@ def t(key: str, lang: Lang, **values: object) -> str:
     if not values:
         return text
     return text.format(**{name: sanitize(str(value))[0] for name, value in values.items()})
+
+
+def quoted(text: str, lang: Lang) -> str:
+    """`text` in the language's quotation marks: «ёлочки» in Russian, “curly” in English."""
+    return f"«{text}»" if lang == "ru" else f"“{text}”"
 
 
 def detect_locale_lang(environ: Mapping[str, str] | None = None) -> Lang:

@@ -11,9 +11,9 @@ from rich.text import Text
 from textual.geometry import Size
 from textual.strip import Strip
 
-from tui.pack.model import Fact, Lang, Pack, Qualifier, Series
+from tui.pack.model import Fact, Lang, Pack, Series
 from tui.text.numbers import format_number, qualifier_sign
-from tui.text.units import format_point_value, format_value
+from tui.text.units import format_range, format_value
 from tui.text.words import BASIS_LABELS, KIND_LABELS, t
 from tui.ui.widgets.text_block import TextBlock
 
@@ -95,8 +95,7 @@ def series_lines(series: Series, lang: Lang) -> list[Text]:
     chart.append(f" {series.last_year}")
     low, high = series.value_range
     range_text = (
-        f"{t('range', lang)} {format_number(low, lang)}"
-        f" – {format_point_value(high, series.unit, Qualifier.EXACTLY, lang)}"
+        f"{t('range', lang)} {format_range(low, high, series.unit, lang)}"
         f" · {BASIS_LABELS[series.basis].get(lang)}"
     )
     lines = [chart, Text(range_text, style="dim")]
