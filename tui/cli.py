@@ -200,15 +200,16 @@ def run_paths(dirs: Sequence[Path] | None) -> int:
 
 
 def run_app(section_arg: str | None, lang: Lang | None, content: Sequence[Path] | None) -> int:
+    # The app writes the cache from a child process: its first frame need not wait for it.
+    pack = _load(content, background=True)
+    section = _section_path(pack, section_arg)
     if not _has_terminal():
-        # Without a terminal Textual would spin, writing escape codes into a file or a pipe.
+        # Checked after the content, whose problems are worth reporting anyway; without a
+        # terminal Textual would spin, writing escape codes into a file or a pipe.
         raise UsageError(
             f"the explorer needs a terminal (stdin and stdout); to print the facts instead, "
             f"run '{PROG} export' (see '{PROG} --help')"
         )
-    # The app writes the cache from a child process: its first frame need not wait for it.
-    pack = _load(content, background=True)
-    section = _section_path(pack, section_arg)
     try:
         from tui.ui.app import MoscowApp
     except ModuleNotFoundError as error:

@@ -6,7 +6,6 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import ClassVar
 
-from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style as RichStyle
 from rich.text import Text
@@ -23,44 +22,14 @@ from textual.visual import Visual
 from textual.widget import Widget
 
 from tui.pack.model import Fact, FactKind, Lang, Pack
-from tui.text.citations import citation_line
-from tui.text.units import format_value
-from tui.text.words import KIND_LABELS, t
+from tui.text.words import t
+from tui.ui.widgets.fact_text import fact_text, mark_char, wrapped_height
+
+__all__ = ["POINTER", "FactList", "fact_text", "wrapped_height"]
 
 GAP = 1  # blank lines above each fact
 MARK = 1  # cells of the left mark (a border drawn by hand) of each fact
 PAD = 1  # blank cells either side of a fact's text
-
-
-def fact_text(pack: Pack, fact: Fact, lang: Lang) -> Text:
-    """A fact as a reader sees it in the list, built as plain Text (content is never markup)."""
-    text = Text()
-    text.append(fact.text.get(lang), style="bold")
-    text.append(f"  [{KIND_LABELS[fact.kind].get(lang)}]", style="dim")
-    if fact.is_numeric:
-        text.append("\n")
-        text.append(format_value(fact, lang), style="bold")
-    if fact.quote is not None:
-        text.append("\n«")
-        text.append(fact.quote.original, style="italic")
-        text.append("»\n")
-        text.append(t("translation", lang), style="dim")
-        text.append(f"“{fact.quote.translation}”")
-        text.append("\n")
-        text.append("— " + fact.quote.speaker.get(lang))
-    if fact.kind is FactKind.DERIVED and fact.derivation is not None:
-        text.append("\n")
-        text.append(t("derivation", lang), style="bold")
-        text.append(fact.derivation.get(lang))
-    if fact.note is not None:
-        text.append("\n")
-        text.append(t("note", lang), style="dim")
-        text.append(fact.note.get(lang), style="dim")
-    source = pack.source_of(fact)
-    if source is not None:
-        text.append("\n")
-        text.append(citation_line(source, lang), style="dim")
-    return text
 
 
 # The first line of the fact `c` would copy starts with this instead of its bar, so the
@@ -102,6 +71,8 @@ class FactList(Widget, can_focus=True):
         Binding("down,j", "move(1)", "Next fact", show=False, id="facts.down"),
         Binding("g,home", "first", "First fact", show=False, id="facts.first"),
         Binding("G,end", "last", "Last fact", show=False, id="facts.last"),
+        Binding("pagedown", "page(1)", "Page down", show=False, id="facts.page-down"),
+        Binding("pageup", "page(-1)", "Page up", show=False, id="facts.page-up"),
     ]
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
@@ -131,6 +102,13 @@ class FactList(Widget, can_focus=True):
         # Rendered lines per (fact, look); cleared when the width or the styles change.
         self._strips: dict[tuple[int, Look], list[Strip]] = {}
         self._index: dict[str, int] | None = None
+        # True while the highlight follows a scroll: the view must not jump back to it.
+        self._following_scroll = False
+
+    def on_mount(self) -> None:
+        # Whatever scrolls the panel (wheel, scrollbar, keys), the highlight stays on screen.
+        if isinstance(self.parent, Widget):
+            self.watch(self.parent, "scroll_y", self._keep_highlight_on_screen, init=False)
 
     def set_facts(self, facts: list[Fact], lang: Lang) -> None:
         """Show `facts` in `lang` from the first one (the panel reuses one list for all)."""
@@ -210,7 +188,7 @@ class FactList(Widget, can_focus=True):
             if styles.has_rule("border_left"):
                 edge, mark_color = styles.border_left
         pointer = index == self.highlighted and self.has_focus
-        return Look(background, _mark_char(edge), mark_color, pointer)
+        return Look(background, mark_char(edge), mark_color, pointer)
 
     def _render_fact(self, index: int, look: Look, width: int) -> list[Strip]:
         """The lines of one fact in `look`, `width` cells wide (mark, padding and text)."""
@@ -308,8 +286,38 @@ class FactList(Widget, can_focus=True):
 
     def watch_highlighted(self, value: int) -> None:
         self.refresh()
-        if self.has_focus:
+        if self.has_focus and not self._following_scroll:
             self._bring_into_view(value)
+
+    def visible_lines(self) -> range:
+        """The lines of this list that the panel shows now (empty when none)."""
+        parent = self.parent
+        if not isinstance(parent, Widget):
+            return range(0)
+        top = parent.scroll_offset.y - self.virtual_region.y
+        shown = range(top, top + parent.scrollable_content_region.height)
+        return range(max(shown.start, 0), min(shown.stop, self.virtual_size.height))
+
+    def _keep_highlight_on_screen(self) -> None:
+        """After a scroll, move the highlight to the nearest fact on screen if it left it."""
+        layout, window = self._layout, self.visible_lines()
+        if layout is None or not self.facts or not window:
+            return
+        index = self.highlighted
+        top, bottom = layout.tops[index], layout.tops[index] + layout.heights[index]
+        if top < window.stop and bottom > window.start:
+            return
+        line = window.start if bottom <= window.start else window.stop - 1
+        target = max(0, bisect_right(layout.tops, line) - 1)
+        # Scrolled past it downwards: prefer the fact after one cut at the top edge.
+        cut_at_top = bottom <= window.start and layout.tops[target] < window.start
+        if cut_at_top and target + 1 < len(self.facts) and layout.tops[target + 1] < window.stop:
+            target += 1
+        self._following_scroll = True
+        try:
+            self.highlighted = target
+        finally:
+            self._following_scroll = False
 
     def _bring_into_view(self, index: int) -> None:
         """Bring fact `index`, with the gap above it, into the panel's view."""
@@ -340,46 +348,26 @@ class FactList(Widget, can_focus=True):
 
     def action_first(self) -> None:
         self.highlighted = 0
+        self._bring_into_view(0)
 
     def action_last(self) -> None:
         self.highlighted = len(self.facts) - 1
+        self._bring_into_view(self.highlighted)
 
-
-def wrapped_height(plain: str, width: int) -> int:
-    """Lines `plain` takes at `width` cells, wrapped as Textual's Content wraps (word, fold).
-
-    Counting on the plain text lets the list lay out a hundred facts without rendering them;
-    only a line too long for the width is wrapped, with the same `Content.wrap` that draws it.
-    """
-    height = 0
-    for line in plain.split("\n"):
-        line = line.expandtabs(8)
-        # Most lines fit: skip the wrap for them.
-        height += 1 if cell_len(line) <= width else len(Content(line).wrap(width))
-    return height
-
-
-# The character each left border type draws, for the types a stylesheet may give the mark.
-# Textual keeps its own table private (textual._border), so this is the public equivalent.
-LEFT_EDGE_CHARS = {
-    "ascii": "|",
-    "round": "│",
-    "solid": "│",
-    "double": "║",
-    "dashed": "╏",
-    "heavy": "┃",
-    "inner": "▐",
-    "outer": "▌",
-    "thick": "█",
-    "block": "█",
-    "vkey": "▏",
-    "tall": "▊",
-    "panel": "▊",
-    "tab": "▎",
-    "wide": "▎",
-}
-
-
-def _mark_char(edge: str) -> str:
-    """The character a left border of type `edge` draws (unknown, "" and "none": a space)."""
-    return LEFT_EDGE_CHARS.get(edge, " ")
+    def action_page(self, direction: int) -> None:
+        """Move the highlight a screenful down (1) or up (-1), and the view with it."""
+        layout, window, parent = self._layout, self.visible_lines(), self.parent
+        if layout is None or not self.facts or not isinstance(parent, Widget):
+            return
+        page = max(1, parent.scrollable_content_region.height - GAP)
+        current = self.highlighted
+        line = layout.tops[current] + direction * page
+        target = max(0, bisect_right(layout.tops, line) - 1)
+        if direction > 0:
+            target = max(target, min(current + 1, len(self.facts) - 1))
+        else:
+            target = min(target, max(current - 1, 0))
+        if window:  # keep the highlight where it was on screen, as a page of text moves
+            parent.scroll_relative(y=layout.tops[target] - layout.tops[current], animate=False)
+        self.highlighted = target
+        self._bring_into_view(target)
