@@ -181,12 +181,12 @@ STRINGS: dict[str, tuple[str, str]] = {
     "help.sign.about": ("примерно это число, округлённое", "roughly this number, rounded"),
     "help.sign.up-to": ("не больше этого числа", "at most this number"),
     "help.basis.history": (
-        "прежние значения из датированных публикаций, у каждого года свой источник",
-        "earlier values from dated publications, each year with its own source",
+        "прежние значения из более ранних публикаций, у каждого года свой источник",
+        "earlier values from older publications, each year with its own source",
     ),
     "help.basis.target": (
-        "намеченный путь: где число должно быть, а не где оно было",
-        "a planned path: where the number should be, not where it was",
+        "куда число должно прийти по плану, а не где оно было",
+        "where the number is meant to go, not where it has been",
     ),
     "help.basis.derived": (
         "точки, посчитанные этой программой из других чисел",

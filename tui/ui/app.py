@@ -134,16 +134,21 @@ class MoscowApp(App[None]):
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         """Textual's own palette commands in the reader's language; Keys and Maximize left out.
 
-        Our help (`?`) lists the keys, and the Keys panel squeezed the panel's cards.
+        Our help (`?`) lists the keys, and the Keys panel squeezed the panel's cards. Quit and
+        Screenshot are found by typing only: listed first, Enter in the empty palette would run
+        them.
         """
         lang = self.lang
         yield SystemCommand(t("cmd.help", lang), t("cmd.help.help", lang), self.action_help)
         yield SystemCommand(t("cmd.theme", lang), t("cmd.theme.help", lang), self.search_themes)
-        yield SystemCommand(t("cmd.quit", lang), t("cmd.quit.help", lang), self.action_quit)
+        yield SystemCommand(
+            t("cmd.quit", lang), t("cmd.quit.help", lang), self.action_quit, discover=False
+        )
         yield SystemCommand(
             t("cmd.screenshot", lang),
             t("cmd.screenshot.help", lang),
             lambda: self.set_timer(0.1, self.deliver_screenshot),
+            discover=False,
         )
 
     def action_command_palette(self) -> None:

@@ -15,15 +15,18 @@ from tui.pack.model import Basis, FactKind, Lang, Pack, Qualifier
 from tui.text.format import BASIS_LABELS, KIND_LABELS, QUALIFIER_LABELS, qualifier_sign
 from tui.text.words import STRINGS, t
 from tui.ui.screens.base import BackScreen
+from tui.ui.screens.footer_keys import label_id
 
 KeyRows = list[tuple[str, str]]
 HelpGroups = Callable[[Lang], list[tuple[str, KeyRows]]]
 
 
-def binding_label_id(binding: Binding) -> str | None:
-    """The word-table key that describes `binding`, or None for bindings we did not choose."""
-    key_id = binding.id if binding.id in STRINGS else binding.action
-    return key_id if key_id in STRINGS else None
+def help_words(key_id: str, lang: Lang) -> str:
+    """The help's words for a binding: a longer `key.` entry where the footer's are too short."""
+    if key_id == "lang":
+        return t("cmd.switch-lang", lang)
+    long_key = f"key.{key_id}"
+    return t(long_key if long_key in STRINGS else key_id, lang)
 
 
 def _is_letter(key: str) -> bool:
@@ -43,10 +46,10 @@ def binding_rows(
     label_of: dict[str, str] = {}
     rank_of: dict[str, int] = {}
     for position, binding in enumerate(bindings):
-        key_id = binding_label_id(binding)
+        key_id = label_id(binding)
         if key_id is None:
             continue
-        label = t("cmd.switch-lang" if key_id == "lang" else key_id, lang)
+        label = help_words(key_id, lang)
         keys_of.setdefault(binding.action, []).append(binding)
         label_of.setdefault(binding.action, label)
         rank = order.index(key_id) if key_id in order else len(order) + position
@@ -133,6 +136,8 @@ class HelpScreen(BackScreen[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("question_mark,f1", "back", "Close", show=False, id="close"),
+        # A modal screen hides the app's bindings: `L` is offered here again.
+        Binding("L", "app.toggle_lang", "Language", show=False, id="help-lang"),
         Binding("down,j", "scroll(1)", show=False),
         Binding("up,k", "scroll(-1)", show=False),
     ]
