@@ -213,8 +213,6 @@ class MainScreen(Screen[None]):
         tree = self.query_one(SectionTree)
         if action == "back":
             return not tree.has_focus
-        if action == "next_pane":
-            return tree.display
         if action == "tree_width":
             return tree.display
         return True
