@@ -18,8 +18,8 @@ from tui.pack.model import Lang, Pack
 from tui.text.words import t
 from tui.ui import tmux
 from tui.ui.app import MoscowApp
+from tui.ui.copy_toast import first_words
 from tui.ui.screens.help import HelpScreen
-from tui.ui.screens.main import first_words
 
 TEXTUAL_COMMANDS = ("Keys", "Maximize", "Quit", "Screenshot", "Theme", "Search for commands")
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import gc
 from typing import TYPE_CHECKING, ClassVar
 
@@ -13,7 +12,6 @@ from textual.binding import ActiveBinding, Binding, BindingType
 from textual.containers import Horizontal
 from textual.dom import DOMNode
 from textual.message import Message
-from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.widgets import Header, Tree
 from textual.worker import Worker, WorkerState
@@ -22,8 +20,8 @@ from tui import clipboard
 from tui.pack.model import Fact, Lang, Pack
 from tui.text.format import fact_clipboard_text, section_markdown
 from tui.text.words import t
-from tui.ui import tmux
-from tui.ui.screens.footer_keys import Focus, footer_bindings
+from tui.ui.copy_toast import CopyJob, CopyOutcome, copy_in_background, first_words, toast_parts
+from tui.ui.screens.footer_keys import KEY_ORDER, Focus, footer_bindings
 from tui.ui.widgets.fact_list import FactList
 from tui.ui.widgets.fact_panel import FactPanel
 from tui.ui.widgets.key_footer import KeyFooter
@@ -44,9 +42,6 @@ TREE_MIN = 12
 TREE_STEP = 4
 PANEL_MIN = 30
 TREE_MAX_SHARE = 0.6
-# Words of a copy named in its toast.
-TOAST_WORDS = 6
-TOAST_CELLS = 48
 
 
 def tree_width_bounds(width: int) -> tuple[int, int]:
@@ -60,39 +55,6 @@ def tree_width_for(width: int, chosen: int | None) -> int:
     low, high = tree_width_bounds(width)
     wanted = chosen if chosen is not None else min(round(width * TREE_SHARE), TREE_DEFAULT_MAX)
     return max(low, min(wanted, high))
-
-
-def first_words(text: str) -> str:
-    """The start of a copy as its toast names it: a few words of its first line, then "…"."""
-    line = next((line for line in text.splitlines() if line.strip()), "")
-    words = line.lstrip("#>*-– ").split()
-    shown = " ".join(words[:TOAST_WORDS])
-    if cell_len(shown) > TOAST_CELLS:
-        shown = shown[:TOAST_CELLS].rstrip()
-    return shown + ("…" if shown != " ".join(words) else "")
-
-
-@dataclasses.dataclass(frozen=True)
-class CopyJob:
-    """What a copy sent by OSC 52, for the toast once the native tool has answered."""
-
-    size: int
-    osc52: bool
-    words: str = ""
-
-
-@dataclasses.dataclass(frozen=True)
-class CopyOutcome:
-    """What the copy's worker found: the native tool's result and tmux's clipboard setting."""
-
-    native: clipboard.NativeCopyResult
-    tmux_setting: str | None = None
-
-
-def copy_in_background(text: str, osc52: bool) -> CopyOutcome:
-    """The native copy, and (when OSC 52 went out) whether tmux lets it through right now."""
-    native = clipboard.copy_native(text)
-    return CopyOutcome(native, tmux.clipboard_setting() if osc52 and not native.ok else None)
 
 
 class MainScreen(Screen[None]):
@@ -336,7 +298,6 @@ class MainScreen(Screen[None]):
         Read from the classes' declared bindings, so the help lists the same keys wherever
         the focus was when it opened.
         """
-        from tui.ui.screens.footer_keys import KEY_ORDER
         from tui.ui.screens.help import binding_rows
 
         app = self.app
@@ -420,35 +381,10 @@ class MainScreen(Screen[None]):
         if not isinstance(outcome, CopyOutcome):
             reason = str(worker.error or "cancelled")
             outcome = CopyOutcome(clipboard.NativeCopyResult(None, False, reason))
-        message, severity = copy_toast(job, outcome.native, self.lang)
-        if job.osc52 and not outcome.native.ok and tmux.drops_osc52(outcome.tmux_setting):
-            message += "\n" + t("copy.tmux-off", self.lang, value=outcome.tmux_setting)
-            severity = "warning"
-        title = t("copy.what", self.lang, words=job.words) if job.words else ""
+        title, message, severity = toast_parts(job, outcome, self.lang)
         self.app.notify(message, title=title, markup=False, severity=severity)
 
 
 def declared_bindings(cls: type[DOMNode]) -> list[Binding]:
     """The bindings `cls` itself declares, one per key (Textual's own are not ours to list)."""
     return list(Binding.make_bindings(cls.__dict__.get("BINDINGS", [])))
-
-
-def copy_toast(
-    job: CopyJob, result: clipboard.NativeCopyResult, lang: Lang
-) -> tuple[str, SeverityLevel]:
-    """An honest account of how a copy went out, and how worried the reader should be."""
-    values = {
-        "tool": result.tool or "",
-        "detail": result.detail,
-        "size": job.size // 1000,
-        "limit": clipboard.OSC52_LIMIT_BYTES // 1000,
-    }
-    if job.osc52:
-        if result.ok:
-            return t("copy.both", lang, **values), "information"
-        if result.tool is None:
-            return t("copy.sent-osc-only", lang, **values), "information"
-        return t("copy.osc-native-failed", lang, **values), "warning"
-    if result.ok:
-        return t("copy.native-only", lang, **values), "warning"
-    return t("copy.none", lang, **values), "error"
