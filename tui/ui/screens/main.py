@@ -179,9 +179,6 @@ class MainScreen(Screen[None]):
             return tree.display
         return True
 
-    def on_descendant_focus(self) -> None:
-        self.refresh_bindings()
-
     # Tree and panel -----------------------------------------------------------------------
 
     @property
