@@ -271,6 +271,8 @@ async def test_footer_shows_the_keys_that_work_where_the_focus_is(
         assert "c" in in_list
         if size[0] >= 80:
             assert "question_mark" in in_list and "C" in in_list
+        if size[0] >= 80 and lang == "en":
+            assert "t" in in_tree and "t" in in_list
         if size[0] >= 120:
             assert "t" in in_list and "slash" in in_list
         # Every item fits: none is cut, the palette key keeps its place on the right.

@@ -55,10 +55,11 @@ class Focus(Enum):
     PANEL_ALONE = "panel-alone"  # the same with the tree hidden by `t`
 
 
-_SHARED = ("copy-fact", "help", "copy-section", "search")
+_SHARED = ("copy-fact", "help", "copy-section", "toggle-tree", "search")
 FOOTER: dict[Focus, tuple[str, ...]] = {
-    Focus.TREE: ("next-pane", "tree.open", OTHERS, *_SHARED, "toggle-tree", "quit", "lang"),
-    Focus.PANEL: ("back", OTHERS, *_SHARED, "toggle-tree", "quit", "lang"),
+    Focus.TREE: ("next-pane", "tree.open", OTHERS, *_SHARED, "quit", "lang"),
+    Focus.PANEL: ("back", OTHERS, *_SHARED, "quit", "lang"),
+    # The tree hidden: how to bring it back comes first.
     Focus.PANEL_ALONE: ("toggle-tree", "back", OTHERS, *_SHARED, "quit", "lang"),
 }
 # For an action bound to several keys, the one the footer names.

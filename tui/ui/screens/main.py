@@ -154,7 +154,7 @@ class MainScreen(Screen[None]):
     def active_bindings(self) -> dict[str, ActiveBinding]:
         """The bindings in force, in the current language, with the footer's choice shown.
 
-        Footer and help read this; the footer shows what works where the focus is.
+        The footer reads this: it shows the keys that work where the focus is, those that fit.
         """
         active = super().active_bindings
         app = self.app
@@ -172,7 +172,10 @@ class MainScreen(Screen[None]):
         )
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        tree = self.query_one(SectionTree)
+        """`Esc` and `h` go back only from right of the tree; `<` `>` only while it is shown."""
+        tree = self.query_one_optional(SectionTree)
+        if tree is None:
+            return True
         if action == "back":
             return not tree.has_focus
         if action == "tree_width":
