@@ -330,3 +330,23 @@ async def test_wheel_scrolls_the_panel(make_app: Callable[..., MoscowApp]) -> No
         )
         await settle(pilot)
         assert app.focused is tree(app)  # scrolling moves no focus
+
+
+async def test_a_bad_remembered_width_is_ignored_with_a_notice(
+    make_app: Callable[..., MoscowApp], tmp_path: Path
+) -> None:
+    state = tmp_path / "state.json"
+    state.write_text(json.dumps({"version": 1, "tree_width": "wide"}), encoding="utf-8")
+    app = make_app(state_path=state)
+    notices: list[str] = []
+    original = app.notify
+
+    def notify(message: str, **options: Any) -> None:
+        notices.append(message)
+        original(message, **options)
+
+    app.notify = notify  # type: ignore[method-assign]
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert tree(app).outer_size.width == tree_width_for(80, None)
+        assert any('"tree_width" should be a number of columns' in n for n in notices)
