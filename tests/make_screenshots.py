@@ -46,6 +46,8 @@ SCENES: tuple[Scene, ...] = (
     Scene("main-120x40-ru", (120, 40), lang="ru"),
     Scene("main-120x40-en-light", (120, 40), theme="textual-light"),
     Scene("help-120x40-en", (120, 40), press=("question_mark",)),
+    Scene("help-120x40-ru", (120, 40), lang="ru", press=("question_mark",)),
+    Scene("no-tree-80x24-en", (80, 24), press=("t",)),
     Scene("too-small-50x12-en", (50, 12)),
 )
 

@@ -29,6 +29,7 @@ class UiState:
     theme: str | None = None
     lang: str | None = None
     section: str | None = None
+    tree_width: int | None = None  # columns, set with `<` and `>`
 
 
 def _notice(path: Path, reason: str) -> str:
@@ -60,7 +61,12 @@ def _parse(data: bytes) -> UiState | str:
         values[key] = value
     if values["lang"] is not None and values["lang"] not in LANGS:
         return f'"lang" should be one of {", ".join(LANGS)}, not {values["lang"]!r}'
-    return UiState(theme=values["theme"], lang=values["lang"], section=values["section"])
+    tree_width = document.get("tree_width")
+    if tree_width is not None and (type(tree_width) is not int or not 0 < tree_width < 1000):
+        return f'"tree_width" should be a number of columns or null, not {tree_width!r}'
+    return UiState(
+        theme=values["theme"], lang=values["lang"], section=values["section"], tree_width=tree_width
+    )
 
 
 def load_state(path: Path) -> tuple[UiState, str | None]:
@@ -94,12 +100,14 @@ def load_state(path: Path) -> tuple[UiState, str | None]:
 
 def state_json(state: UiState) -> str:
     """The file's text for `state`."""
-    document = {
+    document: dict[str, object] = {
         "version": STATE_VERSION,
         "theme": state.theme,
         "lang": state.lang,
         "section": state.section,
     }
+    if state.tree_width is not None:
+        document["tree_width"] = state.tree_width
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
 

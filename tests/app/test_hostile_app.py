@@ -86,7 +86,7 @@ async def test_no_native_tool_says_so_and_still_sends_osc52(tools: Path, tmp_pat
         await settle(pilot)
         await pilot.press("c")
         await until(pilot, "the copy toast", lambda: bool(messages(app)))
-        assert messages(app) == [t("copy.osc-only", "en")]
+        assert messages(app) == [t("copy.sent-osc-only", "en")]
         assert app.clipboard.endswith("— TASS, 22 Oct 2025\nhttps://tass.ru/ekonomika/1\n")
     assert_clean_app_output(written, copies=1)
 

@@ -109,6 +109,29 @@ class TestHelp:
 
         assert snapshot(snap_compare, pack, tmp_path, SCENE["help-120x40-en"], check)
 
+    def test_help_screen_russian_120x40(
+        self, snap_compare: SnapCompare, pack: Pack, tmp_path: Path
+    ) -> None:
+        def check(pilot: Pilot[None]) -> None:
+            assert isinstance(pilot.app.screen, HelpScreen)
+            assert getattr(pilot.app, "lang", None) == "ru"
+
+        assert snapshot(snap_compare, pack, tmp_path, SCENE["help-120x40-ru"], check)
+
+
+class TestRoom:
+    def test_tree_hidden_80x24(self, snap_compare: SnapCompare, pack: Pack, tmp_path: Path) -> None:
+        """`t` hides the tree: the title stays on screen, the footer says how to bring it back."""
+
+        def check(pilot: Pilot[None]) -> None:
+            screen = pilot.app.screen
+            assert not screen.query_one(Tree).display
+            assert screen.query_one("#panel").scroll_y == 0
+            shown = [a.binding for a in screen.active_bindings.values() if a.binding.show]
+            assert shown[0].key == "t" and shown[0].description == "Show tree"
+
+        assert snapshot(snap_compare, pack, tmp_path, SCENE["no-tree-80x24-en"], check)
+
 
 class TestTooSmall:
     def test_too_small_50x12(self, snap_compare: SnapCompare, pack: Pack, tmp_path: Path) -> None:
@@ -125,6 +148,8 @@ def test_every_scene_has_a_snapshot_test() -> None:
         "main-120x40-ru",
         "main-120x40-en-light",
         "help-120x40-en",
+        "help-120x40-ru",
+        "no-tree-80x24-en",
         "too-small-50x12-en",
     }
     assert set(SCENE) == tested

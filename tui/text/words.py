@@ -185,6 +185,78 @@ STRINGS: dict[str, tuple[str, str]] = {
     "qualifier.about": ("источник говорит «около»", "the source says “about”"),
     "qualifier.exactly": ("точное число", "an exact figure"),
     "qualifier.up-to": ("источник говорит «до»", "the source says “up to”"),
+    # --- ui-keys (issue 12): keys, footer, help, palette, copy toasts. ---
+    "back": ("Назад к дереву", "Back to the tree"),
+    "next-pane": ("Между деревом и фактами", "Between the tree and the facts"),
+    "tree-narrower": ("Дерево уже", "Narrower tree"),
+    "tree-wider": ("Дерево шире", "Wider tree"),
+    "key.toggle-tree": ("Скрыть или показать дерево", "Hide or show the tree"),
+    "footer.back": ("Назад", "Back"),
+    "footer.next-pane": ("Факты", "Facts"),
+    "footer.tree.open": ("Открыть", "Open"),
+    "footer.copy-section": ("Копия раздела", "Copy section"),
+    "footer.hide-tree": ("Скрыть дерево", "Hide tree"),
+    "footer.show-tree": ("Показать дерево", "Show tree"),
+    "help.signs": ("Знаки перед числом", "Signs before a number"),
+    "help.close-keys": (
+        "Esc, q, ? или F1 — закрыть; L — English",
+        "Esc, q, ? or F1 closes this; L switches to Russian",
+    ),
+    "help.kind.reported": (
+        "источник приводит это как свершившееся, со своей датой",
+        "stated by the source as so, at its date",
+    ),
+    "help.kind.target": (
+        "план на будущее; год — срок, к которому обещано",
+        "a plan; the year is when it is promised for",
+    ),
+    "help.kind.quote": (
+        "слова человека как есть, с переводом и именем говорящего",
+        "someone's own words, with a translation and who said them",
+    ),
+    "help.kind.description": ("сведения без числа", "a statement without a number"),
+    "help.kind.derived": (
+        "число, которое посчитала эта программа из других чисел; правило — под ним",
+        "a number this program worked out from others; the rule is under it",
+    ),
+    "help.sign.over": ("больше этого числа", "more than this number"),
+    "help.sign.about": ("примерно это число, округлённое", "roughly this number, rounded"),
+    "help.sign.up-to": ("не больше этого числа", "at most this number"),
+    "help.basis.history": (
+        "прежние значения из более ранних публикаций, у каждого года свой источник",
+        "earlier values from older publications, each year with its own source",
+    ),
+    "help.basis.target": (
+        "куда число должно прийти по плану, а не где оно было",
+        "where the number is meant to go, not where it has been",
+    ),
+    "help.basis.derived": (
+        "точки, посчитанные этой программой из других чисел",
+        "points this program worked out from other numbers",
+    ),
+    "palette.placeholder": ("Найти команду, раздел или факт…", "Find a command, section or fact…"),
+    "palette.themes": ("Найти тему оформления…", "Find a theme…"),
+    "cmd.theme": ("Тема оформления", "Theme"),
+    "cmd.theme.help": ("Выбрать цвета интерфейса", "Choose the interface's colours"),
+    "cmd.help": ("Справка", "Help"),
+    "cmd.help.help": ("Все клавиши и что значат пометки", "Every key and what the labels mean"),
+    "cmd.quit": ("Выход", "Quit"),
+    "cmd.quit.help": ("Закрыть программу", "Close the program"),
+    "cmd.screenshot": ("Снимок экрана", "Screenshot"),
+    "cmd.screenshot.help": (
+        "Сохранить экран как SVG в текущую папку",
+        "Save the screen as an SVG in the current folder",
+    ),
+    "copy.what": ("«{words}»", "“{words}”"),
+    "copy.sent-osc-only": (
+        "Отправлено через OSC 52; системная утилита буфера не найдена",
+        "Sent via OSC 52; no native clipboard tool found",
+    ),
+    "copy.tmux-off": (
+        "tmux сейчас отбрасывает OSC 52 (set-clipboard {value}): выполните "
+        "tmux set -g set-clipboard on",
+        "tmux drops OSC 52 right now (set-clipboard {value}): run tmux set -g set-clipboard on",
+    ),
 }
 
 

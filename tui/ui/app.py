@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import events
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.geometry import Size
 from textual.reactive import reactive
+from textual.screen import Screen
 
 from tui.pack.model import LANGS, Lang, Pack
 from tui.paths import state_file
@@ -94,7 +96,8 @@ class MoscowApp(App[None]):
         if not self.is_headless:
             self.set_interval(SIZE_CHECK_INTERVAL, self._check_terminal_size)
         self._update_title()
-        self.push_screen(MainScreen(self.pack, self.lang, self.start_path))
+        tree_width = self.ui_state.tree_width
+        self.push_screen(MainScreen(self.pack, self.lang, self.start_path, tree_width=tree_width))
         for notice in self._notices:
             self.notify(notice, markup=False, severity="warning", timeout=8)
         self.ui_state.section = self.start_path
@@ -134,6 +137,45 @@ class MoscowApp(App[None]):
         """Quit with status 130, as ctrl+c ends any other terminal program."""
         self.exit(return_code=EXIT_INTERRUPTED)
 
+    # Palette ------------------------------------------------------------------------------
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        """Textual's own palette commands in the reader's language; Keys and Maximize left out.
+
+        Our help (`?`) lists the keys, and the Keys panel squeezed the panel's cards. Quit and
+        Screenshot are found by typing only: listed first, Enter in the empty palette would run
+        them.
+        """
+        lang = self.lang
+        yield SystemCommand(t("cmd.help", lang), t("cmd.help.help", lang), self.action_help)
+        yield SystemCommand(t("cmd.theme", lang), t("cmd.theme.help", lang), self.search_themes)
+        yield SystemCommand(
+            t("cmd.quit", lang), t("cmd.quit.help", lang), self.action_quit, discover=False
+        )
+        yield SystemCommand(
+            t("cmd.screenshot", lang),
+            t("cmd.screenshot.help", lang),
+            lambda: self.set_timer(0.1, self.deliver_screenshot),
+            discover=False,
+        )
+
+    def action_command_palette(self) -> None:
+        """The palette, with its prompt in the reader's language."""
+        from textual.command import CommandPalette
+
+        open_already = any(isinstance(s, CommandPalette) for s in self.screen_stack)
+        if self.use_command_palette and not open_already:
+            placeholder = t("palette.placeholder", self.lang)
+            self.push_screen(CommandPalette(id="--command-palette", placeholder=placeholder))
+
+    def search_themes(self) -> None:
+        """The theme picker, with its prompt in the reader's language."""
+        from textual.command import CommandPalette
+        from textual.theme import ThemeProvider
+
+        placeholder = t("palette.themes", self.lang)
+        self.push_screen(CommandPalette(providers=[ThemeProvider], placeholder=placeholder))
+
     # Help ---------------------------------------------------------------------------------
 
     def action_help(self) -> None:
@@ -145,6 +187,13 @@ class MoscowApp(App[None]):
 
     def on_main_screen_section_changed(self, message: MainScreen.SectionChanged) -> None:
         self.ui_state.section = message.path
+        self._save_soon()
+
+    def on_main_screen_tree_width_changed(self, message: MainScreen.TreeWidthChanged) -> None:
+        self.ui_state.tree_width = message.width
+        self._save_soon()
+
+    def _save_soon(self) -> None:
         if self._started and not self._save_timer_pending:
             self._save_timer_pending = True
             self.set_timer(SECTION_SAVE_DELAY, self._delayed_save)
@@ -155,7 +204,12 @@ class MoscowApp(App[None]):
 
     def save(self) -> None:
         """Write theme, language and section; a failure is a notice (once), never a crash."""
-        self.ui_state = UiState(theme=self.theme, lang=self.lang, section=self.ui_state.section)
+        self.ui_state = UiState(
+            theme=self.theme,
+            lang=self.lang,
+            section=self.ui_state.section,
+            tree_width=self.ui_state.tree_width,
+        )
         error = save_state(self.state_path, self.ui_state)
         if error and error != self._last_save_error:
             self.notify(

@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-import dataclasses
 import gc
 from typing import TYPE_CHECKING, ClassVar
 
+from rich.cells import cell_len
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import ActiveBinding, Binding, BindingType
 from textual.containers import Horizontal
+from textual.dom import DOMNode
 from textual.message import Message
-from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.widgets import Header, Tree
 from textual.worker import Worker, WorkerState
@@ -19,7 +19,10 @@ from textual.worker import Worker, WorkerState
 from tui import clipboard
 from tui.export.copy import fact_clipboard_text, section_markdown
 from tui.pack.model import Fact, Lang, Pack
-from tui.text.words import STRINGS, t
+from tui.text.words import t
+from tui.ui.copy_toast import CopyJob, CopyOutcome, copy_in_background, first_words, toast_parts
+from tui.ui.screens.footer_keys import KEY_ORDER, Focus, footer_bindings
+from tui.ui.widgets.fact_list import FactList
 from tui.ui.widgets.fact_panel import FactPanel
 from tui.ui.widgets.key_footer import KeyFooter
 from tui.ui.widgets.section_tree import SectionTree
@@ -31,24 +34,41 @@ if TYPE_CHECKING:
     from tui.ui.screens.help import KeyRows
 
 WIDE_WIDTH = 110
+# The tree's width: a share of the terminal by default, changed by `<` and `>` in steps, and
+# never so wide that the panel is squeezed nor so narrow that no title can be read.
+TREE_SHARE = 0.35
+TREE_DEFAULT_MAX = 36
+TREE_MIN = 12
+TREE_STEP = 4
+PANEL_MIN = 30
+TREE_MAX_SHARE = 0.6
 
 
-@dataclasses.dataclass(frozen=True)
-class CopyJob:
-    """What a copy sent by OSC 52, for the toast once the native tool has answered."""
+def tree_width_bounds(width: int) -> tuple[int, int]:
+    """The narrowest and widest tree a terminal `width` cells wide allows."""
+    widest = min(int(width * TREE_MAX_SHARE), width - PANEL_MIN)
+    return TREE_MIN, max(TREE_MIN, widest)
 
-    size: int
-    osc52: bool
+
+def tree_width_for(width: int, chosen: int | None) -> int:
+    """The tree's width at terminal `width`: the reader's choice within bounds, else a share."""
+    low, high = tree_width_bounds(width)
+    wanted = chosen if chosen is not None else min(round(width * TREE_SHARE), TREE_DEFAULT_MAX)
+    return max(low, min(wanted, high))
 
 
 class MainScreen(Screen[None]):
     """Holds the tree and the panel, keeps them in step, and carries out copy and search."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,left,h", "back", "Back", id="back"),
+        Binding("tab", "next_pane", "Facts", id="next-pane"),
         Binding("c", "copy_fact", "Copy", id="copy-fact"),
-        Binding("C", "copy_section", "Copy section", show=False, id="copy-section"),
+        Binding("C", "copy_section", "Copy section", id="copy-section"),
         Binding("slash", "search", "Search", id="search"),
-        Binding("t", "toggle_tree", "Tree", show=False, id="toggle-tree"),
+        Binding("t", "toggle_tree", "Tree", id="toggle-tree"),
+        Binding("less_than_sign", "tree_width(-1)", "Narrower tree", id="tree-narrower"),
+        Binding("greater_than_sign", "tree_width(1)", "Wider tree", id="tree-wider"),
     ]
 
     class SectionChanged(Message):
@@ -58,24 +78,37 @@ class MainScreen(Screen[None]):
             super().__init__()
             self.path = path
 
-    def __init__(self, pack: Pack, lang: Lang, start_path: str) -> None:
+    class TreeWidthChanged(Message):
+        """The reader set the tree's width with `<` or `>` (the app remembers it)."""
+
+        def __init__(self, width: int) -> None:
+            super().__init__()
+            self.width = width
+
+    def __init__(
+        self, pack: Pack, lang: Lang, start_path: str, *, tree_width: int | None = None
+    ) -> None:
         super().__init__(id="main")
         self.pack = pack
         self.lang: Lang = lang
         self._start_path = start_path
         self._pending_fact: str | None = None
         self._entries: SearchIndex | None = None
-        self._copy_jobs: dict[Worker[clipboard.NativeCopyResult], CopyJob] = {}
+        self._copy_jobs: dict[Worker[CopyOutcome], CopyJob] = {}
+        self.tree_width: int | None = tree_width
 
     # Layout -------------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
         # Size classes go on before the children exist: added later, they would restyle the
         # whole screen a second time before the first frame.
-        self._set_size_classes(self.app.size.width, self.app.size.height)
+        width, height = self.app.size
+        self._set_size_classes(width, height)
         yield Header(icon="≡")
         with Horizontal(id="body"):
-            yield SectionTree(self.pack, self.lang, id="tree")
+            tree = SectionTree(self.pack, self.lang, id="tree")
+            tree.styles.width = tree_width_for(width, self.tree_width)
+            yield tree
             yield FactPanel(self.pack, id="panel")
         yield TooSmall(id="too-small")
         yield KeyFooter(id="footer")
@@ -105,18 +138,49 @@ class MainScreen(Screen[None]):
     def _apply_size(self, width: int, height: int) -> None:
         if self._set_size_classes(width, height):
             self.query_one(TooSmall).show_size(width, height, self.lang)
+        self.query_one(SectionTree).styles.width = tree_width_for(width, self.tree_width)
+        self.refresh_bindings()
+
+    # Keys in force ------------------------------------------------------------------------
+
+    def focus_place(self) -> Focus:
+        """Where the focus is, for the footer: the tree, or the panel with or without it."""
+        tree = self.query_one(SectionTree)
+        if tree.has_focus:
+            return Focus.TREE
+        return Focus.PANEL if tree.display else Focus.PANEL_ALONE
 
     @property
     def active_bindings(self) -> dict[str, ActiveBinding]:
-        """The bindings in force, described in the current language (Footer and help read this)."""
-        translated: dict[str, ActiveBinding] = {}
-        for key, active in super().active_bindings.items():
-            binding = active.binding
-            key_id = binding.id if binding.id in STRINGS else binding.action
-            if key_id in STRINGS:
-                binding = dataclasses.replace(binding, description=t(key_id, self.lang))
-            translated[key] = active._replace(binding=binding)
-        return translated
+        """The bindings in force, in the current language, with the footer's choice shown.
+
+        The footer reads this: it shows the keys that work where the focus is, those that fit.
+        """
+        active = super().active_bindings
+        app = self.app
+        palette = active.get(app.COMMAND_PALETTE_BINDING)
+        room = self.size.width
+        if palette is not None:
+            words = t("command_palette", self.lang)
+            room -= cell_len(app.get_key_display(palette.binding)) + cell_len(words) + 4
+        return footer_bindings(
+            active,
+            self.focus_place(),
+            self.lang,
+            room=room,
+            key_display=app.get_key_display,
+        )
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """`Esc` and `h` go back only from right of the tree; `<` `>` only while it is shown."""
+        tree = self.query_one_optional(SectionTree)
+        if tree is None:
+            return True
+        if action == "back":
+            return not tree.has_focus
+        if action == "tree_width":
+            return tree.display
+        return True
 
     # Tree and panel -----------------------------------------------------------------------
 
@@ -176,15 +240,39 @@ class MainScreen(Screen[None]):
 
     # Actions ------------------------------------------------------------------------------
 
+    def action_back(self) -> None:
+        """Back one level: from the panel to the tree (shown again if `t` had hidden it)."""
+        tree = self.query_one(SectionTree)
+        tree.display = True
+        tree.focus(scroll_visible=False)
+        self.refresh_bindings()
+
+    def action_next_pane(self) -> None:
+        self.focus_next()
+
     def action_toggle_tree(self) -> None:
+        # Focus moves without scrolling: the panel keeps the section's title in view.
         tree = self.query_one(SectionTree)
         tree.display = not tree.display
         if tree.display:
-            tree.focus()
+            tree.focus(scroll_visible=False)
         else:
             fact_list = self.query_one(FactPanel).fact_list
             if fact_list is not None:
-                fact_list.focus()
+                fact_list.focus(scroll_visible=False)
+        self.refresh_bindings()
+
+    def action_tree_width(self, step: int) -> None:
+        """`<` and `>`: the tree narrower or wider by a step, within bounds; remembered."""
+        low, high = tree_width_bounds(self.size.width)
+        current = tree_width_for(self.size.width, self.tree_width)
+        wanted = max(low, min(current + step * TREE_STEP, high))
+        if wanted == current:
+            self.app.bell()
+            return
+        self.tree_width = wanted
+        self.query_one(SectionTree).styles.width = wanted
+        self.post_message(self.TreeWidthChanged(wanted))
 
     def search_entries(self) -> SearchIndex:
         """The search index, built on first use."""
@@ -204,30 +292,34 @@ class MainScreen(Screen[None]):
         if hit is not None:
             await self.goto(hit.entry.path, hit.entry.fact_id)
 
-    def help_groups(self) -> list[tuple[str, KeyRows]]:
-        """Rows for the help screen, from the bindings in force and those of tree and list."""
+    def help_groups(self, lang: Lang) -> list[tuple[str, KeyRows]]:
+        """The help's rows of keys in `lang`: everywhere, in the tree, in the fact list.
+
+        Read from the classes' declared bindings, so the help lists the same keys wherever
+        the focus was when it opened.
+        """
         from tui.ui.screens.help import binding_rows
 
         app = self.app
-        # The bindings of the app and this screen; the focused widget's are listed below.
-        global_bindings = [
-            active.binding
-            for active in self.active_bindings.values()
-            if active.node in (app, self) and active.binding.id and not active.binding.system
+        palette = Binding(app.COMMAND_PALETTE_BINDING, "command_palette", id="command_palette")
+        screen_bindings = declared_bindings(type(self))
+        everywhere = [
+            *(b for b in screen_bindings if b.id != "back"),
+            *declared_bindings(type(app)),
+            palette,
         ]
-        tree_bindings = [b for _, b in self.query_one(SectionTree)._bindings]
-        fact_list = self.query_one(FactPanel).fact_list
-        list_bindings = [b for _, b in fact_list._bindings] if fact_list is not None else []
+        tree = declared_bindings(SectionTree)
+        facts = [*declared_bindings(FactList), *(b for b in screen_bindings if b.id == "back")]
         return [
-            (t("help.global", self.lang), binding_rows(app, global_bindings, self.lang)),
-            (t("help.tree", self.lang), binding_rows(app, tree_bindings, self.lang)),
-            (t("help.facts", self.lang), binding_rows(app, list_bindings, self.lang)),
+            (t("help.global", lang), binding_rows(app, everywhere, lang, KEY_ORDER)),
+            (t("help.tree", lang), binding_rows(app, tree, lang, KEY_ORDER)),
+            (t("help.facts", lang), binding_rows(app, facts, lang, KEY_ORDER)),
         ]
 
     def show_help(self) -> None:
         from tui.ui.screens.help import HelpScreen
 
-        self.app.push_screen(HelpScreen(self.help_groups(), self.lang))
+        self.app.push_screen(HelpScreen(self.help_groups, self.pack, self.lang))
 
     # Copy ---------------------------------------------------------------------------------
 
@@ -256,20 +348,24 @@ class MainScreen(Screen[None]):
         self.copy_text(section_markdown(self.pack, self.current_path, self.lang))
 
     def copy_text(self, text: str) -> None:
-        """Send `text` by OSC 52 (when small enough) and by a native tool in a thread."""
+        """Send `text` by OSC 52 (when small enough) and by a native tool in a thread.
+
+        The toast comes when the worker is done: it names the copy's first words and how it
+        went out, and gives tmux advice only when tmux drops OSC 52 at that moment.
+        """
         size = len(text.encode("utf-8"))
         osc52 = clipboard.fits_osc52(text)
         if osc52:
             self.app.copy_to_clipboard(text)
         worker = self.run_worker(
-            lambda: clipboard.copy_native(text),
+            lambda: copy_in_background(text, osc52),
             thread=True,
             name="copy-native",
             group="copy",
             description="native clipboard copy",
             exit_on_error=False,
         )
-        self._copy_jobs[worker] = CopyJob(size=size, osc52=osc52)
+        self._copy_jobs[worker] = CopyJob(size=size, osc52=osc52, words=first_words(text))
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         worker = event.worker
@@ -281,29 +377,14 @@ class MainScreen(Screen[None]):
         ):
             return
         del self._copy_jobs[worker]
-        result = worker.result if event.state is WorkerState.SUCCESS else None
-        if not isinstance(result, clipboard.NativeCopyResult):
-            result = clipboard.NativeCopyResult(None, False, str(worker.error or "cancelled"))
-        message, severity = copy_toast(job, result, self.lang)
-        self.app.notify(message, markup=False, severity=severity)
+        outcome = worker.result if event.state is WorkerState.SUCCESS else None
+        if not isinstance(outcome, CopyOutcome):
+            reason = str(worker.error or "cancelled")
+            outcome = CopyOutcome(clipboard.NativeCopyResult(None, False, reason))
+        title, message, severity = toast_parts(job, outcome, self.lang)
+        self.app.notify(message, title=title, markup=False, severity=severity)
 
 
-def copy_toast(
-    job: CopyJob, result: clipboard.NativeCopyResult, lang: Lang
-) -> tuple[str, SeverityLevel]:
-    """An honest account of what a copy did, and how worried the reader should be."""
-    values = {
-        "tool": result.tool or "",
-        "detail": result.detail,
-        "size": job.size // 1000,
-        "limit": clipboard.OSC52_LIMIT_BYTES // 1000,
-    }
-    if job.osc52:
-        if result.ok:
-            return t("copy.both", lang, **values), "information"
-        if result.tool is None:
-            return t("copy.osc-only", lang, **values), "information"
-        return t("copy.osc-native-failed", lang, **values), "warning"
-    if result.ok:
-        return t("copy.native-only", lang, **values), "warning"
-    return t("copy.none", lang, **values), "error"
+def declared_bindings(cls: type[DOMNode]) -> list[Binding]:
+    """The bindings `cls` itself declares, one per key (Textual's own are not ours to list)."""
+    return list(Binding.make_bindings(cls.__dict__.get("BINDINGS", [])))

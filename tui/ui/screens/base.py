@@ -1,0 +1,26 @@
+"""The one convention of every screen opened over the explorer: `Esc` goes back one level."""
+
+from __future__ import annotations
+
+from typing import ClassVar, TypeVar
+
+from textual.binding import Binding, BindingType
+from textual.screen import ModalScreen
+
+ResultType = TypeVar("ResultType")
+
+
+class BackScreen(ModalScreen[ResultType]):
+    """A screen over the explorer (detail, chart, sources, help) that `Esc` or `q` closes.
+
+    Subclasses add their own bindings; `BINDINGS` of a subclass are merged with these, so the
+    way back is the same everywhere. Override `action_back` to go somewhere other than the
+    screen underneath (it dismisses with no result by default).
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,q", "back", "Back", id="back"),
+    ]
+
+    def action_back(self) -> None:
+        self.dismiss()

@@ -1,0 +1,137 @@
+"""Which keys the footer shows where the focus is, and the one order keys are listed in.
+
+k9s and lazygit show the keys that work where the cursor is; so does this footer. The policy is
+data: for each place the focus can be, the binding ids to show, most useful first. Bindings it
+does not name (added by other screens or widgets with `show=True`) go where `OTHERS` stands.
+When the terminal is narrow, the least useful keys are left out rather than cut in half.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+from enum import Enum
+
+from rich.cells import cell_len
+from textual.binding import ActiveBinding, Binding
+
+from tui.pack.model import Lang
+from tui.text.words import STRINGS, t
+
+OTHERS = "*"
+
+# The order of keys in the help, row by row: moving, between panes, acting, the app.
+KEY_ORDER: tuple[str, ...] = (
+    "tree.up",
+    "facts.up",
+    "tree.down",
+    "facts.down",
+    "tree.open",
+    "tree.close",
+    "back",
+    "tree.first",
+    "facts.first",
+    "tree.last",
+    "facts.last",
+    "next-pane",
+    "copy-fact",
+    "copy-section",
+    "search",
+    "toggle-tree",
+    "tree-narrower",
+    "tree-wider",
+    "help",
+    "lang",
+    "command_palette",
+    "quit",
+)
+
+
+class Focus(Enum):
+    """Where the focus is, as far as the footer cares."""
+
+    TREE = "tree"
+    PANEL = "panel"  # the fact list or anything else right of the tree
+    PANEL_ALONE = "panel-alone"  # the same with the tree hidden by `t`
+
+
+_SHARED = ("copy-fact", "help", "copy-section", "toggle-tree", "search")
+FOOTER: dict[Focus, tuple[str, ...]] = {
+    Focus.TREE: ("next-pane", "tree.open", OTHERS, *_SHARED, "quit", "lang"),
+    Focus.PANEL: ("back", OTHERS, *_SHARED, "quit", "lang"),
+    # The tree hidden: how to bring it back comes first.
+    Focus.PANEL_ALONE: ("toggle-tree", "back", OTHERS, *_SHARED, "quit", "lang"),
+}
+# For an action bound to several keys, the one the footer names.
+FOOTER_KEY = {"tree.open": "enter", "back": "escape", "help": "question_mark", "quit": "q"}
+# Cells a footer item takes beside its key and words (Textual's FooterKey padding).
+ITEM_EXTRA = 3
+
+
+def label_id(binding: Binding) -> str | None:
+    """The word-table key of `binding` (its id, else its action), or None for foreign ones."""
+    key_id = binding.id if binding.id in STRINGS else binding.action
+    return key_id if key_id in STRINGS else None
+
+
+def footer_words(key_id: str, lang: Lang, *, tree_shown: bool) -> str:
+    """The footer's short words for a binding: a `footer.` entry when there is one."""
+    if key_id == "toggle-tree":
+        return t("footer.hide-tree" if tree_shown else "footer.show-tree", lang)
+    footer_key = f"footer.{key_id}"
+    return t(footer_key if footer_key in STRINGS else key_id, lang)
+
+
+def _rank(binding: Binding, order: tuple[str, ...]) -> int | None:
+    """The binding's place in the footer's `order`, or None when it is not shown there."""
+    key_id = label_id(binding) or ""
+    if key_id in order:
+        wanted = FOOTER_KEY.get(key_id)
+        return order.index(key_id) if wanted in (None, binding.key) else None
+    if binding.show and key_id not in KEY_ORDER and OTHERS in order:
+        return order.index(OTHERS)
+    return None
+
+
+def footer_bindings(
+    active: dict[str, ActiveBinding],
+    focus: Focus,
+    lang: Lang,
+    *,
+    room: int,
+    key_display: Callable[[Binding], str],
+) -> dict[str, ActiveBinding]:
+    """`active` with each binding described in `lang`, shown only where `focus` wants it.
+
+    Shown bindings come first, in the footer's order, and only as many as fit in `room` cells;
+    every other binding stays in the map (hidden), so the app's key handling is unchanged.
+    """
+    order = FOOTER[focus]
+    tree_shown = focus is not Focus.PANEL_ALONE
+    ranked: list[tuple[int, str]] = []
+    described: dict[str, ActiveBinding] = {}
+    for key, entry in active.items():
+        binding = entry.binding
+        key_id = label_id(binding)
+        if key_id is not None:
+            words = footer_words(key_id, lang, tree_shown=tree_shown)
+            binding = dataclasses.replace(binding, description=words)
+        rank = _rank(binding, order) if entry.enabled else None
+        if rank is not None:
+            ranked.append((rank, key))
+        described[key] = entry._replace(binding=dataclasses.replace(binding, show=False))
+    shown: dict[str, ActiveBinding] = {}
+    used_actions: set[str] = set()
+    for _, key in sorted(ranked):
+        entry = described[key]
+        binding = entry.binding
+        if binding.action in used_actions:
+            continue
+        width = cell_len(key_display(binding)) + cell_len(binding.description)
+        width += ITEM_EXTRA
+        if width > room:
+            continue
+        room -= width
+        used_actions.add(binding.action)
+        shown[key] = entry._replace(binding=dataclasses.replace(binding, show=True))
+    return {**shown, **{key: described[key] for key in described if key not in shown}}
