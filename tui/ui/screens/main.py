@@ -49,6 +49,10 @@ class MainScreen(Screen[None]):
         Binding("C", "copy_section", "Copy section", show=False, id="copy-section"),
         Binding("slash", "search", "Search", id="search"),
         Binding("t", "toggle_tree", "Tree", show=False, id="toggle-tree"),
+        # Evidence (issue 9): detail, source URL, sources list, chart.
+        Binding("enter", "detail", "Detail", id="detail"),
+        Binding("o", "open_url", "Open URL", id="open-url"),
+        Binding("y", "copy_url", "Copy URL", show=False, id="copy-url"),
     ]
 
     class SectionChanged(Message):
@@ -228,6 +232,45 @@ class MainScreen(Screen[None]):
         from tui.ui.screens.help import HelpScreen
 
         self.app.push_screen(HelpScreen(self.help_groups(), self.lang))
+
+    # Evidence (issue 9): fact detail, o/y, sources list, chart ----------------------------
+
+    class ShowFact(Message):
+        """Select `path` and highlight `fact_id` there (the sources list jumps with this)."""
+
+        def __init__(self, path: str, fact_id: str | None) -> None:
+            super().__init__()
+            self.path = path
+            self.fact_id = fact_id
+
+    def highlighted_fact(self) -> Fact | None:
+        """The highlighted fact when the fact list has focus, else None."""
+        fact_list = self.query_one(FactPanel).fact_list
+        if fact_list is not None and fact_list.has_focus:
+            return fact_list.highlighted_fact
+        return None
+
+    def action_detail(self) -> None:
+        from tui.ui.screens.detail import DetailScreen
+
+        fact = self.highlighted_fact()
+        if fact is not None:
+            self.app.push_screen(DetailScreen(self.pack, fact, self.lang))
+
+    def action_open_url(self) -> None:
+        from tui.ui import links
+
+        links.open_url(self, links.fact_url(self.pack, self.fact_to_copy())[1], self.lang)
+
+    def action_copy_url(self) -> None:
+        from tui.ui import links
+
+        links.copy_url(self, links.fact_url(self.pack, self.fact_to_copy())[1], self.lang)
+
+    async def on_main_screen_show_fact(self, message: ShowFact) -> None:
+        while self.app.screen is not self and len(self.app.screen_stack) > 1:
+            self.app.pop_screen()
+        await self.goto(message.path, message.fact_id)
 
     # Copy ---------------------------------------------------------------------------------
 
