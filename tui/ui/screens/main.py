@@ -53,6 +53,7 @@ class MainScreen(Screen[None]):
         Binding("enter", "detail", "Detail", id="detail"),
         Binding("o", "open_url", "Open URL", id="open-url"),
         Binding("y", "copy_url", "Copy URL", show=False, id="copy-url"),
+        Binding("S", "sources", "Sources", show=False, id="sources"),
     ]
 
     class SectionChanged(Message):
@@ -266,6 +267,11 @@ class MainScreen(Screen[None]):
         from tui.ui import links
 
         links.copy_url(self, links.fact_url(self.pack, self.fact_to_copy())[1], self.lang)
+
+    def action_sources(self) -> None:
+        from tui.ui.screens.sources import SourcesScreen
+
+        self.app.push_screen(SourcesScreen(self.pack, self.lang))
 
     async def on_main_screen_show_fact(self, message: ShowFact) -> None:
         while self.app.screen is not self and len(self.app.screen_stack) > 1:
