@@ -68,8 +68,12 @@ def series_text(pack: Pack, series: Series, lang: Lang) -> str:
 
 
 def _cell(text: str) -> str:
-    """Table cell text: Markdown escaped, and no line break to split the row."""
-    return md_escape(text).replace("  \n  ", " ")
+    """Table cell text: Markdown escaped, and no line break to split the row.
+
+    ">" only means something at the start of a line, which a cell never is.
+    """
+    escaped = "".join("\\" + ch if ch in "\\`*_[]<|" else ch for ch in text)
+    return " ".join(escaped.split("\n"))
 
 
 def series_markdown_table(pack: Pack, series: Series, lang: Lang) -> str:
@@ -87,12 +91,12 @@ def series_markdown_table(pack: Pack, series: Series, lang: Lang) -> str:
         note = point.note.get(lang) if point.note is not None else ""
         cells = [
             str(point.year),
-            point_value(series, point, lang),
-            qualifier_words(point.qualifier, lang),
+            _cell(point_value(series, point, lang)),
+            _cell(qualifier_words(point.qualifier, lang)),
             f"[{number}]",
-            note,
+            _cell(note),
         ]
-        lines.append("| " + " | ".join(_cell(cell) for cell in cells) + " |")
+        lines.append("| " + " | ".join(cells) + " |")
     missing = _missing_line(series, lang)
     if missing:
         lines += ["", missing]

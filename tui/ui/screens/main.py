@@ -54,6 +54,7 @@ class MainScreen(Screen[None]):
         Binding("o", "open_url", "Open URL", id="open-url"),
         Binding("y", "copy_url", "Copy URL", show=False, id="copy-url"),
         Binding("S", "sources", "Sources", show=False, id="sources"),
+        Binding("v", "chart", "Chart", id="chart"),
     ]
 
     class SectionChanged(Message):
@@ -272,6 +273,20 @@ class MainScreen(Screen[None]):
         from tui.ui.screens.sources import SourcesScreen
 
         self.app.push_screen(SourcesScreen(self.pack, self.lang))
+
+    def action_chart(self) -> None:
+        self.open_chart_for(self.highlighted_fact())
+
+    def open_chart_for(self, fact: Fact | None) -> None:
+        """The chart of `fact`'s series; without one, of the section's first series."""
+        from tui.text.evidence_words import ew
+        from tui.ui.screens.chart import ChartScreen, series_for
+
+        series = series_for(self.pack, fact, self.current_path)
+        if series is None:
+            self.app.notify(ew("chart.none", self.lang), markup=False, severity="warning")
+            return
+        self.app.push_screen(ChartScreen(self.pack, series, self.lang))
 
     async def on_main_screen_show_fact(self, message: ShowFact) -> None:
         while self.app.screen is not self and len(self.app.screen_stack) > 1:
