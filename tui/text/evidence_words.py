@@ -104,6 +104,7 @@ EVIDENCE_STRINGS: dict[str, tuple[str, str]] = {
     "series.sources": ("Источники (по одному на точку)", "Sources (one per point)"),
     # Cards.
     "card.series": ("Ряд: {title}", "Series: {title}"),
+    "card.scale": ("шкала", "scale"),
     "card.noted": ("* — у точки есть примечание (v — график)", "* has a note (v: chart)"),
 }
 

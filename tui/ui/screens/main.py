@@ -22,6 +22,7 @@ from tui.text.format import fact_clipboard_text, section_markdown
 from tui.text.words import STRINGS, t
 from tui.ui.widgets.fact_panel import FactPanel
 from tui.ui.widgets.key_footer import KeyFooter
+from tui.ui.widgets.metric_card import MetricCard
 from tui.ui.widgets.section_tree import SectionTree
 from tui.ui.widgets.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmall
 
@@ -51,7 +52,7 @@ class MainScreen(Screen[None]):
         Binding("t", "toggle_tree", "Tree", show=False, id="toggle-tree"),
         # Evidence (issue 9): detail, source URL, sources list, chart.
         Binding("enter", "detail", "Detail", id="detail"),
-        Binding("o", "open_url", "Open URL", id="open-url"),
+        Binding("o", "open_url", "Open URL", show=False, id="open-url"),
         Binding("y", "copy_url", "Copy URL", show=False, id="copy-url"),
         Binding("S", "sources", "Sources", show=False, id="sources"),
         Binding("v", "chart", "Chart", id="chart"),
@@ -287,6 +288,11 @@ class MainScreen(Screen[None]):
             self.app.notify(ew("chart.none", self.lang), markup=False, severity="warning")
             return
         self.app.push_screen(ChartScreen(self.pack, series, self.lang))
+
+    def on_metric_card_chart_clicked(self, message: MetricCard.ChartClicked) -> None:
+        from tui.ui.screens.chart import ChartScreen
+
+        self.app.push_screen(ChartScreen(self.pack, message.series, self.lang))
 
     async def on_main_screen_show_fact(self, message: ShowFact) -> None:
         while self.app.screen is not self and len(self.app.screen_stack) > 1:

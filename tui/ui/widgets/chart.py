@@ -204,8 +204,11 @@ class Plot(Widget):
         return plot_text(cells, styles)
 
     def on_click(self, event: events.Click) -> None:
+        offset = event.get_content_offset(self)
+        if offset is None:
+            return
         geo = geometry(self.series, self.size.width, self.lang)
-        index = geo.year_at(event.x)
+        index = geo.year_at(offset.x)
         if index is None:
             return
         year = self.series.first_year + index
