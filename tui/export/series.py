@@ -19,6 +19,11 @@ from tui.text.format import (
 )
 
 
+def unit_name(series: Series, lang: Lang) -> str:
+    """The series' unit named on its own: "technoparks" / «технопарк», "m²", "%"."""
+    return unit_label(2 if lang == "en" else 1, series.unit, lang)
+
+
 def point_value(series: Series, point: SeriesPoint, lang: Lang) -> str:
     """ "> 23 000 specialists", as a card shows it."""
     return format_point_value(point.value, series.unit, point.qualifier, lang)
@@ -42,7 +47,7 @@ def _missing_line(series: Series, lang: Lang) -> str | None:
 
 def series_text(pack: Pack, series: Series, lang: Lang) -> str:
     """The series as plain text: its title and basis, then a line per point with its source."""
-    unit = unit_label(series.points[-1].value, series.unit, lang)
+    unit = unit_name(series, lang)
     lines = [
         series.title.get(lang),
         f"{ew('series.basis', lang)}: {BASIS_LABELS[series.basis].get(lang)}; "

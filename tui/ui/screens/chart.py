@@ -18,10 +18,10 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Static
 
-from tui.export.series import point_value, series_markdown_table, series_text
+from tui.export.series import point_value, series_markdown_table, series_text, unit_name
 from tui.pack.model import Basis, Fact, Lang, Pack, Qualifier, Series, SeriesPoint
 from tui.text.evidence_words import ew, qualifier_words
-from tui.text.format import BASIS_LABELS, source_date, unit_label
+from tui.text.format import BASIS_LABELS, source_date
 from tui.ui import links
 from tui.ui.widgets.chart import GAP_MARK, MIN_PLOT_ROWS, NOTE_MARK, TARGET_FULL, Plot
 
@@ -70,7 +70,7 @@ def legend(series: Series, lang: Lang) -> Text:
 
 def heading(series: Series, lang: Lang) -> Text:
     """Title, basis, unit and "axis from zero"; then the rule and the note."""
-    unit = unit_label(series.points[-1].value, series.unit, lang)
+    unit = unit_name(series, lang)
     text = Text(series.title.get(lang), style="bold")
     text.append(f"  ·  {BASIS_LABELS[series.basis].get(lang)}")
     text.append(f"  ·  {ew('chart.unit', lang, unit=unit)}  ·  {ew('chart.from-zero', lang)}")

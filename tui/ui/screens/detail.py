@@ -12,7 +12,7 @@ from typing import ClassVar
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import VerticalScroll
+from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
@@ -66,7 +66,10 @@ def source_block(pack: Pack, source: Source, lang: Lang, *, heading: bool = True
     _field(text, ew("detail.title", lang), source.title)
     _field(text, ew("detail.date", lang), source_date(source, lang))
     _field(text, ew("detail.language", lang), language_name(source.language, lang))
-    _field(text, ew("detail.url", lang), source.url or ew("detail.no-url", lang), "underline")
+    if source.url:
+        _field(text, ew("detail.url", lang), source.url, "underline")
+    else:
+        _field(text, ew("detail.url", lang), ew("detail.no-url", lang), "italic")
     if source.note is not None:
         _field(text, ew("detail.source-note", lang), source.note.get(lang), "italic")
     others = same_day_reports(pack, source)
@@ -167,8 +170,9 @@ class DetailScreen(ModalScreen[None]):
         self.lang: Lang = lang
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll(id="detail-box"):
-            yield Static(id="detail-text")
+        with Vertical(id="detail-box"):
+            with VerticalScroll(id="detail-scroll"):
+                yield Static(id="detail-text")
             yield Static(id="detail-keys")
 
     def on_mount(self) -> None:
@@ -199,4 +203,4 @@ class DetailScreen(ModalScreen[None]):
             main.open_chart_for(self.fact)
 
     def action_scroll(self, step: int) -> None:
-        self.query_one("#detail-box", VerticalScroll).scroll_relative(y=step, animate=False)
+        self.query_one("#detail-scroll", VerticalScroll).scroll_relative(y=step, animate=False)

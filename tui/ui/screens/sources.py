@@ -99,8 +99,9 @@ def source_label(source: Source, counts: tuple[int, int], lang: Lang) -> Text:
     text.append(source.publisher, style="bold")
     text.append(f" · {source_date(source, lang)} · ")
     text.append(ew("sources.counts", lang, facts=counts[0], points=counts[1]), style="dim")
-    text.append(f"\n  {source.title}")
-    text.append("\n  ")
+    text.append("\n")
+    text.append(source.title, style="italic")
+    text.append("\n")
     if source.url:
         text.append(source.url, style="underline")
     else:
