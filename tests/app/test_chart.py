@@ -245,3 +245,22 @@ async def test_chart_follows_the_language(pack: Pack, tmp_path: Path) -> None:
         await pilot.pause()
         assert "Число технопарков" in static_text(app, "#chart-heading")
         assert "ровно" in static_text(app, "#chart-point")
+
+
+async def test_no_color_keeps_every_distinction_in_glyphs(
+    pack: Pack, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = make_app(pack, tmp_path, Notices(), start_path=SECTION)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("v", "h", "h")  # the cursor on 2015, an "about" point
+        await pilot.pause()
+        plot = chart(app).query_one(Plot)
+        text = plot.render()
+        plain = text.plain
+        assert "≈" in plain and "▲" in plain and "·" in plain and "┄" in plain
+        # The cursor's year stands out by reverse video, which needs no colour.
+        start = plain.index("2015")
+        styles = [span.style for span in text.spans if span.start <= start < span.end]
+        assert any(getattr(style, "reverse", False) for style in styles)

@@ -205,3 +205,19 @@ async def test_y_copies_the_url_like_c(pack: Pack, tmp_path: Path, copied: list[
         await pilot.pause()
         assert copied == ["https://tass.ru/ekonomika/1"]
         assert notices[-1] == "This source has no URL"
+
+
+async def test_v_in_the_detail_opens_the_facts_chart(pack: Pack, tmp_path: Path) -> None:
+    from tui.ui.screens.chart import ChartScreen
+
+    app = make_app(pack, tmp_path, Notices(), start_path=SECTION)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_detail(pilot, 0)
+        await pilot.press("v")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ChartScreen)
+        assert screen.series is pack.series["technoparks-count"]
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, DetailScreen)
