@@ -159,3 +159,15 @@ async def test_click_on_a_sparkline_opens_its_chart(tmp_path: Path) -> None:
         await pilot.press("escape")
         await pilot.pause()
         assert not isinstance(app.screen, ChartScreen)
+
+
+async def test_a_derived_card_says_it_is_ours(tmp_path: Path) -> None:
+    pack = evidence_pack()
+    app = make_app(pack, tmp_path, Notices(), start_path=SECTION)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        card = next(
+            c for c in cards(app) if c.fact is not None and c.fact.id == "technoparks-growth"
+        )
+        text = " ".join(card_lines(card, 200))
+        assert "Computed by moscow-tui, not a source: 49 in 2025 / 6 in 2014" in text

@@ -105,6 +105,7 @@ EVIDENCE_STRINGS: dict[str, tuple[str, str]] = {
     # Cards.
     "card.series": ("Ряд: {title}", "Series: {title}"),
     "card.scale": ("шкала", "scale"),
+    "card.derived": ("Расчёт moscow-tui, не источника: ", "Computed by moscow-tui, not a source: "),
     "card.noted": ("* — у точки есть примечание (v — график)", "* has a note (v: chart)"),
 }
 

@@ -13,7 +13,7 @@ from textual.geometry import Size
 from textual.message import Message
 from textual.strip import Strip
 
-from tui.pack.model import Fact, Lang, Pack, Qualifier, Series
+from tui.pack.model import Fact, FactKind, Lang, Pack, Qualifier, Series
 from tui.text.evidence_words import ew
 from tui.text.format import (
     BASIS_LABELS,
@@ -241,10 +241,12 @@ class MetricCard(TextBlock):
         lines = self._top(width)
         if self.fact is not None:
             lines += self.wrapped(Text(self.fact.text.get(lang)), width, "metric-card--caption")
-            if self.fact.derivation is not None:
-                # A derived number is not the source's: the card itself says how it was made.
-                derivation = Text(t("derived-from", lang), style="bold")
-                derivation.append(self.fact.derivation.get(lang))
+            if self.fact.kind is FactKind.DERIVED or self.fact.derivation is not None:
+                # A derived number is not the source's: the card itself says it is ours and
+                # how it was made.
+                derivation = Text(ew("card.derived", lang), style="bold")
+                if self.fact.derivation is not None:
+                    derivation.append(self.fact.derivation.get(lang))
                 lines += self.wrapped(derivation, width, "metric-card--meta")
         series = self.shown_series
         self._chart_rows = range(0)
