@@ -7,6 +7,7 @@ thread worker: a browser command may take seconds to return, and the screen must
 from __future__ import annotations
 
 import os
+import threading
 import webbrowser
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -16,6 +17,10 @@ WEB_SCHEMES = ("http", "https")
 # Browsers `webbrowser` may pick when no display is set: they draw in this very terminal, over
 # the app, so they are not used unless the reader named one in $BROWSER.
 CONSOLE_BROWSERS = frozenset({"www-browser", "links", "elinks", "lynx", "w3m"})
+# `webbrowser` waits for a browser command from $BROWSER to exit, which a browser run in the
+# foreground may never do. After this long the attempt counts as started and is left to run in
+# a daemon thread, so neither the worker nor the app's exit waits on it.
+WAIT_SECONDS = 3.0
 
 
 @dataclass(frozen=True)
@@ -49,17 +54,28 @@ def _default_browser() -> webbrowser.BaseBrowser:
 
 
 def open_url(
-    url: str, browser: Callable[[], webbrowser.BaseBrowser] = _default_browser
+    url: str,
+    browser: Callable[[], webbrowser.BaseBrowser] = _default_browser,
+    wait: float = WAIT_SECONDS,
 ) -> OpenResult:
-    """Open `url` (already checked by `web_url`) in a new tab; never raises."""
+    """Open `url` (checked again by `web_url`) in a new tab; never raises, waits at most `wait`."""
     checked = web_url(url)
     if checked is None:
         return OpenResult(url, False, "not an http or https address")
-    try:
-        controller = browser()
-        opened = controller.open(checked, new=2)
-    except (webbrowser.Error, OSError) as error:
-        return OpenResult(checked, False, str(error) or type(error).__name__)
-    if not opened:
-        return OpenResult(checked, False, "the browser command failed")
-    return OpenResult(checked, True)
+    outcome: list[OpenResult] = []
+
+    def attempt() -> None:
+        try:
+            opened = browser().open(checked, new=2)
+        except (webbrowser.Error, OSError) as error:
+            outcome.append(OpenResult(checked, False, str(error) or type(error).__name__))
+            return
+        detail = "" if opened else "the browser command failed"
+        outcome.append(OpenResult(checked, opened, detail))
+
+    thread = threading.Thread(target=attempt, name="open-url", daemon=True)
+    thread.start()
+    thread.join(wait)
+    if not outcome:
+        return OpenResult(checked, True, "the browser is still starting")
+    return outcome[0]

@@ -103,3 +103,21 @@ def test_console_browsers_are_not_used_without_browser_variable(
     result = browser.open_url("https://a.example/")
     assert not result.ok and "terminal browser (lynx)" in result.detail
     assert lynx.opened == []
+
+
+def test_a_browser_that_never_returns_is_not_waited_for() -> None:
+    import threading
+    import time
+
+    release = threading.Event()
+
+    class Hanging(FakeBrowser):
+        def open(self, url: str, new: int = 0, autoraise: bool = True) -> bool:
+            release.wait(30)
+            return True
+
+    started = time.monotonic()
+    result = browser.open_url("https://a.example/", lambda: Hanging(True), wait=0.2)
+    assert time.monotonic() - started < 2
+    assert result.ok and result.detail == "the browser is still starting"
+    release.set()
