@@ -34,6 +34,16 @@ STRINGS: dict[str, tuple[str, str]] = {
     "facts.first": ("Первый факт", "First fact"),
     "facts.last": ("Последний факт", "Last fact"),
     "close": ("Закрыть", "Close"),
+    # Evidence (issue 9): the keys of the detail, sources and chart.
+    "detail": ("Подробно", "Detail"),
+    "open-url": ("Открыть адрес", "Open URL"),
+    "copy-url": ("Копировать адрес", "Copy URL"),
+    "sources": ("Источники", "Sources"),
+    "chart": ("График", "Chart"),
+    "chart.prev": ("Предыдущий год", "Previous year"),
+    "chart.next": ("Следующий год", "Next year"),
+    "copy-series": ("Копировать ряд", "Copy series"),
+    "copy-series-md": ("Копировать таблицу", "Copy table"),
     "command_palette": ("Команды", "Commands"),
     # Panel.
     "facts": ("Факты", "Facts"),
@@ -56,7 +66,6 @@ STRINGS: dict[str, tuple[str, str]] = {
     "rule": ("Правило: ", "Rule: "),
     "no-data": ("нет данных", "no data"),
     "range": ("диапазон", "range"),
-    "sources": ("Источники", "Sources"),
     "series": ("Ряды", "Series"),
     # Words inside a figure: "> 3 900 contracts since 2017", "90 000 jobs by 2030", "2 million m²".
     "since": ("с", "since"),

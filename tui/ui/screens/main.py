@@ -25,6 +25,7 @@ from tui.ui.screens.footer_keys import KEY_ORDER, Focus, footer_bindings
 from tui.ui.widgets.fact_list import FactList
 from tui.ui.widgets.fact_panel import FactPanel
 from tui.ui.widgets.key_footer import KeyFooter
+from tui.ui.widgets.metric_card import MetricCard
 from tui.ui.widgets.section_tree import SectionTree
 from tui.ui.widgets.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmall
 
@@ -69,6 +70,12 @@ class MainScreen(Screen[None]):
         Binding("t", "toggle_tree", "Tree", id="toggle-tree"),
         Binding("less_than_sign", "tree_width(-1)", "Narrower tree", id="tree-narrower"),
         Binding("greater_than_sign", "tree_width(1)", "Wider tree", id="tree-wider"),
+        # Evidence (issue 9): detail, source URL, sources list, chart.
+        Binding("enter", "detail", "Detail", id="detail"),
+        Binding("o", "open_url", "Open URL", show=False, id="open-url"),
+        Binding("y", "copy_url", "Copy URL", show=False, id="copy-url"),
+        Binding("S", "sources", "Sources", show=False, id="sources"),
+        Binding("v", "chart", "Chart", id="chart"),
     ]
 
     class SectionChanged(Message):
@@ -320,6 +327,69 @@ class MainScreen(Screen[None]):
         from tui.ui.screens.help import HelpScreen
 
         self.app.push_screen(HelpScreen(self.help_groups, self.pack, self.lang))
+
+    # Evidence (issue 9): fact detail, o/y, sources list, chart ----------------------------
+
+    class ShowFact(Message):
+        """Select `path` and highlight `fact_id` there (the sources list jumps with this)."""
+
+        def __init__(self, path: str, fact_id: str | None) -> None:
+            super().__init__()
+            self.path = path
+            self.fact_id = fact_id
+
+    def highlighted_fact(self) -> Fact | None:
+        """The highlighted fact when the fact list has focus, else None."""
+        fact_list = self.query_one(FactPanel).fact_list
+        if fact_list is not None and fact_list.has_focus:
+            return fact_list.highlighted_fact
+        return None
+
+    def action_detail(self) -> None:
+        from tui.ui.screens.detail import DetailScreen
+
+        fact = self.highlighted_fact()
+        if fact is not None:
+            self.app.push_screen(DetailScreen(self.pack, fact, self.lang))
+
+    def action_open_url(self) -> None:
+        from tui.ui import links
+
+        links.open_url(self, links.fact_url(self.pack, self.fact_to_copy())[1], self.lang)
+
+    def action_copy_url(self) -> None:
+        from tui.ui import links
+
+        links.copy_url(self, links.fact_url(self.pack, self.fact_to_copy())[1], self.lang)
+
+    def action_sources(self) -> None:
+        from tui.ui.screens.sources import SourcesScreen
+
+        self.app.push_screen(SourcesScreen(self.pack, self.lang))
+
+    def action_chart(self) -> None:
+        self.open_chart_for(self.highlighted_fact())
+
+    def open_chart_for(self, fact: Fact | None) -> None:
+        """The chart of `fact`'s series; without one, of the section's first series."""
+        from tui.text.evidence_words import ew
+        from tui.ui.screens.chart import ChartScreen, series_for
+
+        series = series_for(self.pack, fact, self.current_path)
+        if series is None:
+            self.app.notify(ew("chart.none", self.lang), markup=False, severity="warning")
+            return
+        self.app.push_screen(ChartScreen(self.pack, series, self.lang))
+
+    def on_metric_card_chart_clicked(self, message: MetricCard.ChartClicked) -> None:
+        from tui.ui.screens.chart import ChartScreen
+
+        self.app.push_screen(ChartScreen(self.pack, message.series, self.lang))
+
+    async def on_main_screen_show_fact(self, message: ShowFact) -> None:
+        while self.app.screen is not self and len(self.app.screen_stack) > 1:
+            self.app.pop_screen()
+        await self.goto(message.path, message.fact_id)
 
     # Copy ---------------------------------------------------------------------------------
 

@@ -8,39 +8,65 @@ from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style as RichStyle
 from rich.text import Text
+from textual import events
 from textual.geometry import Size
+from textual.message import Message
 from textual.strip import Strip
 
-from tui.pack.model import Fact, Lang, Pack, Series
+from tui.pack.model import Fact, FactKind, Lang, Pack, Qualifier, Series
+from tui.text.evidence_words import ew
 from tui.text.numbers import format_number, qualifier_sign
-from tui.text.units import format_range, format_value
+from tui.text.units import format_point_value, format_value
 from tui.text.words import BASIS_LABELS, KIND_LABELS, t
 from tui.ui.widgets.text_block import TextBlock
 
 BARS = "▁▂▃▄▅▆▇█"
+NOTE_MARK = "*"  # after a point's value on the card: the point has a note (shown in the chart)
 # A badge's colour by fact kind or series basis: one component each, so refilling a card
 # with another kind of figure changes no CSS class (a class change restyles the card).
 BADGE_VARIANTS = ("reported", "target", "quote", "description", "derived", "history")
 GAP = "·"
 
 
+def bar_level(value: float, high: float) -> int:
+    """The index in BARS of a bar for `value` on a scale from zero to `high`.
+
+    From zero, not from the lowest point: 28 000 against 30 000 is two tall bars, not a jump
+    from nothing. Any positive value shows at least the lowest bar.
+    """
+    if high <= 0 or value <= 0:
+        return 0
+    return max(0, min(len(BARS) - 1, round(value / high * len(BARS)) - 1))
+
+
 def year_bars(series: Series, cell: int = 2) -> Text:
     """One cell per year from the first to the last point; a year without a point shows `·`.
 
     Textual's Sparkline spreads points evenly and so hides gaps; drawing a cell per calendar
-    year keeps a missing year visible.
+    year keeps a missing year visible. A point with a note is underlined.
     """
-    low, high = series.value_range
-    by_year = {point.year: point.value for point in series.points}
+    high = series.value_range[1]
+    by_year = {point.year: point for point in series.points}
     text = Text()
     for year in range(series.first_year, series.last_year + 1):
-        value = by_year.get(year)
-        if value is None:
+        point = by_year.get(year)
+        if point is None:
             text.append(GAP * cell, style="dim")
         else:
-            level = round((value - low) / (high - low) * (len(BARS) - 1)) if high > low else 3
-            text.append(BARS[level] * cell)
+            noted = "underline" if point.note is not None else ""
+            text.append(BARS[bar_level(point.value, high)] * cell, style=noted)
     return text
+
+
+def measures_other(fact: Fact, series: Series) -> bool:
+    """Whether `series` counts something other than `fact`'s figure.
+
+    The same quantity has the fact's value, in the fact's unit, as its point for the fact's
+    year; a target of new jobs beside a history of all jobs has no such point.
+    """
+    if fact.value is None or fact.unit != series.unit:
+        return True
+    return not any(point.year == fact.year and point.value == fact.value for point in series.points)
 
 
 def _ranges(years: list[int]) -> str:
@@ -61,14 +87,15 @@ def _ranges(years: list[int]) -> str:
 def pack_items(items: list[str], width: int, separator: str = " · ") -> list[str]:
     """Lay `items` out in lines of at most `width` cells, never breaking inside an item.
 
-    Rich wraps at any Unicode space, and a value like "75 000" holds a no-break space.
+    Rich wraps at any Unicode space, and a value like "75 000" holds a no-break space. No line
+    ends with the separator: a trailing "·" could wrap onto a line of its own.
     """
     lines: list[str] = []
     line = ""
     for item in items:
         candidate = f"{line}{separator}{item}" if line else item
         if line and cell_len(candidate) > width:
-            lines.append(line + separator.rstrip())
+            lines.append(line)
             line = item
         else:
             line = candidate
@@ -83,22 +110,29 @@ def series_values(series: Series, lang: Lang) -> list[str]:
     for point in series.points:
         sign = qualifier_sign(point.qualifier)
         number = format_number(point.value, lang)
-        items.append(f"{point.year}: {sign} {number}" if sign else f"{point.year}: {number}")
+        mark = NOTE_MARK if point.note is not None else ""
+        items.append(
+            f"{point.year}: {sign} {number}{mark}" if sign else f"{point.year}: {number}{mark}"
+        )
     return items
 
 
-def series_lines(series: Series, lang: Lang) -> list[Text]:
-    """Chart, range and basis, and the missing years, each as a line of plain text."""
-    cell = 2 if series.last_year - series.first_year < 16 else 1
-    chart = Text(f"{series.first_year} ")
+def chart_line(series: Series, width: int) -> Text:
+    """ "2014 ▁▁··▃▃ 2025", as wide as fits in `width` (never wrapped: cropped at worst)."""
+    years = series.last_year - series.first_year + 1
+    cell = 2 if years < 16 and years * 2 + 10 <= width else 1
+    chart = Text(f"{series.first_year} ", no_wrap=True, overflow="crop")
     chart.append_text(year_bars(series, cell))
     chart.append(f" {series.last_year}")
-    low, high = series.value_range
-    range_text = (
-        f"{t('range', lang)} {format_range(low, high, series.unit, lang)}"
-        f" · {BASIS_LABELS[series.basis].get(lang)}"
-    )
-    lines = [chart, Text(range_text, style="dim")]
+    return chart
+
+
+def series_lines(series: Series, lang: Lang, width: int = 80) -> list[Text]:
+    """Chart, scale and basis, and the missing years, each as a line of plain text."""
+    high = series.value_range[1]
+    scale = format_point_value(high, series.unit, Qualifier.EXACTLY, lang)
+    range_text = f"{ew('card.scale', lang)} 0 – {scale} · {BASIS_LABELS[series.basis].get(lang)}"
+    lines = [chart_line(series, width), Text(range_text, style="dim")]
     missing = series.missing_years()
     if missing:
         lines.append(Text(f"{t('no-data', lang)}: {_ranges(missing)}", style="dim"))
@@ -111,6 +145,13 @@ class MetricCard(TextBlock):
     Drawn as one widget (not a dozen) so a section's cards mount and lay out quickly; each
     part takes its look from a component class styled in the app's stylesheet.
     """
+
+    class ChartClicked(Message):
+        """A click on the card's sparkline: open `series` in the chart screen."""
+
+        def __init__(self, series: Series) -> None:
+            super().__init__()
+            self.series = series
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "metric-card--value",
@@ -134,6 +175,8 @@ class MetricCard(TextBlock):
         self._lang = lang
         self.fact = fact
         self.series = series
+        # The lines the sparkline is drawn on, for a click to open the chart.
+        self._chart_rows: range = range(0)
 
     def show(self, lang: Lang, *, fact: Fact | None = None, series: Series | None = None) -> None:
         """Show another figure (the panel keeps a few cards and refills them)."""
@@ -166,14 +209,24 @@ class MetricCard(TextBlock):
         badge_strip = Strip([pad, Segment(badge, badge_style), pad])
         badge_width = min(badge_strip.cell_length, width)
         badge_strip = badge_strip.crop(0, badge_width)
-        value_width = max(width - badge_width, 0)
+        # One blank cell between the figure and the badge, so the two never touch.
+        value_width = max(width - badge_width - 1, 0)
         if value_width == 0:
             return [badge_strip]
         values = self.wrapped(value, value_width, "metric-card--value")
+        gap = Strip.blank(1, self.fill())
+        values = [Strip.join([line, gap]) for line in values]
         blank = Strip.blank(badge_width, self.fill())
         return [
             Strip.join([line, badge_strip if y == 0 else blank]) for y, line in enumerate(values)
         ]
+
+    @property
+    def shown_series(self) -> Series | None:
+        """The series drawn on the card: its own, or the one its fact names."""
+        if self.series is None and self.fact is not None and self.fact.series:
+            return self._pack.series.get(self.fact.series)
+        return self.series
 
     def render_strips(self, width: int) -> list[Strip]:
         if self.fact is None and self.series is None:
@@ -182,24 +235,46 @@ class MetricCard(TextBlock):
         lines = self._top(width)
         if self.fact is not None:
             lines += self.wrapped(Text(self.fact.text.get(lang)), width, "metric-card--caption")
-            if self.fact.derivation is not None:
-                # A derived number is not the source's: the card itself says how it was made.
-                derivation = Text(t("derivation", lang), style="bold")
-                derivation.append(self.fact.derivation.get(lang))
+            if self.fact.kind is FactKind.DERIVED or self.fact.derivation is not None:
+                # A derived number is not the source's: the card itself says it is ours and
+                # how it was made.
+                derivation = Text(ew("card.derived", lang), style="bold")
+                if self.fact.derivation is not None:
+                    derivation.append(self.fact.derivation.get(lang))
                 lines += self.wrapped(derivation, width, "metric-card--meta")
-        series = self.series
-        if series is None and self.fact is not None and self.fact.series:
-            series = self._pack.series.get(self.fact.series)
+        series = self.shown_series
+        self._chart_rows = range(0)
         if series is not None:
-            chart, range_line, *missing = series_lines(series, lang)
-            lines += self.wrapped(chart, width, "metric-card--chart")
-            lines += self.wrapped(range_line, width, "metric-card--meta")
-            fill = self.fill()
-            for row in pack_items(series_values(series, lang), max(width, 1)):
-                lines += self.wrapped(Text(row), width) if row else [Strip.blank(width, fill)]
-            for line in missing:
-                lines += self.wrapped(line, width, "metric-card--meta")
+            lines += self._series_strips(series, width, len(lines))
         return lines
+
+    def _series_strips(self, series: Series, width: int, top: int) -> list[Strip]:
+        """The sparkline with its name where it counts something else, scale, values, notes."""
+        lang = self._lang
+        lines: list[Strip] = []
+        if self.fact is not None and measures_other(self.fact, series):
+            name = Text(ew("card.series", lang, title=series.title.get(lang)), style="italic")
+            lines += self.wrapped(name, width, "metric-card--meta")
+        chart, range_line, *missing = series_lines(series, lang, width)
+        chart_lines = self.wrapped(chart, width, "metric-card--chart")
+        self._chart_rows = range(top + len(lines), top + len(lines) + len(chart_lines))
+        lines += chart_lines
+        lines += self.wrapped(range_line, width, "metric-card--meta")
+        fill = self.fill()
+        for row in pack_items(series_values(series, lang), max(width, 1)):
+            lines += self.wrapped(Text(row), width) if row else [Strip.blank(width, fill)]
+        for line in missing:
+            lines += self.wrapped(line, width, "metric-card--meta")
+        if any(point.note is not None for point in series.points):
+            lines += self.wrapped(Text(ew("card.noted", lang)), width, "metric-card--meta")
+        return lines
+
+    def on_click(self, event: events.Click) -> None:
+        series = self.shown_series
+        offset = event.get_content_offset(self)
+        if series is not None and offset is not None and offset.y in self._chart_rows:
+            event.stop()
+            self.post_message(self.ChartClicked(series))
 
     def get_content_width(self, container: Size, viewport: Size) -> int:
         return container.width

@@ -1,0 +1,83 @@
+"""End to end: the installed `moscow-tui` opens a chart with `v`, moves its point cursor, opens the
+point's source with `o` through `$BROWSER`, and copies its URL (`y`) and the series (`c`), read
+back from the tmux paste buffer. tmux is required (see tests/e2e/test_e2e_tmux.py)."""
+
+from __future__ import annotations
+
+import stat
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from e2e_helpers import Tmux, installed_script
+
+from tui.export.series import series_text
+from tui.pack.load import load_pack
+from tui.pack.model import Pack
+
+SECTION = "infrastructure/technoparks"
+
+
+@pytest.fixture(scope="module")
+def pack() -> Pack:
+    result = load_pack()
+    assert result.pack is not None, [str(problem) for problem in result.problems]
+    return result.pack
+
+
+@pytest.fixture
+def tmux(tmp_path: Path) -> Iterator[Tmux]:
+    terminal = Tmux(tmp_path, width=120, height=40)
+    yield terminal
+    terminal.kill()
+
+
+def recording_browser(tmp_path: Path) -> tuple[Path, Path]:
+    """A `$BROWSER` script that writes the URL it is given to a file, and that file."""
+    record = tmp_path / "browser-opened.txt"
+    script = tmp_path / "record-browser"
+    script.write_text(f'#!/bin/sh\nprintf "%s\\n" "$1" >> "{record}"\n', encoding="utf-8")
+    script.chmod(stat.S_IRWXU)
+    return script, record
+
+
+def test_chart_cursor_open_and_copies(tmux: Tmux, pack: Pack, tmp_path: Path) -> None:
+    series = pack.series["technoparks-count"]
+    last, previous = series.points[-1], series.points[-2]
+    url = pack.sources[previous.source].url
+    assert url and pack.sources[last.source].url != url
+    script, record = recording_browser(tmp_path)
+    tmux.start(
+        [str(installed_script()), SECTION, "--lang", "en"], extra_env={"BROWSER": str(script)}
+    )
+    tmux.wait_for_text(pack.sections[SECTION].title.en)
+    tmux.send("Tab")
+    tmux.send("j")
+    tmux.send("v")
+    tmux.wait_for_text(series.title.en, "axis from zero", f"{last.year}: 49 technoparks")
+
+    tmux.send("Left")
+    tmux.wait_for_text(f"{previous.year}: 48 technoparks (exactly)", url)
+    tmux.send("o")
+    tmux.wait_for(
+        "the browser script to receive the URL",
+        lambda: record.exists() and record.read_text("utf-8").strip() == url,
+    )
+    tmux.wait_for_text("Opening in the browser")
+
+    tmux.send("y")
+    tmux.wait_for("the URL in a tmux buffer", lambda: (tmux.buffer() or "").strip() == url)
+
+    tmux.send("c")
+    expected = series_text(pack, series, "en").strip()
+    tmux.wait_for("the series in a tmux buffer", lambda: (tmux.buffer() or "").strip() == expected)
+    copied = tmux.buffer() or ""
+    for point in series.points:
+        assert f"{point.year}: " in copied
+    assert copied.count(" — ") >= len(series.points)
+
+    tmux.send("Escape")
+    tmux.wait_for("the main screen again", lambda: "axis from zero" not in tmux.capture())
+    tmux.send("q")
+    assert tmux.wait_for_exit() == 0
+    assert record.read_text("utf-8").splitlines() == [url]

@@ -1,0 +1,138 @@
+"""The words of the evidence layer (fact detail, sources, charts, series copies) in two languages.
+
+Kept apart from `tui.text.words` so the evidence screens carry their own vocabulary; binding
+descriptions stay in `words.STRINGS`, where the footer and help look them up. No UI import.
+"""
+
+from __future__ import annotations
+
+from tui.pack.model import Lang, Qualifier
+from tui.pack.sanitize import sanitize
+
+# key → (ru, en)
+EVIDENCE_STRINGS: dict[str, tuple[str, str]] = {
+    # Fact detail.
+    "detail.kind": ("Вид", "Kind"),
+    "detail.value": ("Значение", "Value"),
+    "detail.year": ("Год", "Year"),
+    "detail.year-target": (
+        "{year} (срок цели: {timing})",
+        "{year} (the goal's deadline: {timing})",
+    ),
+    "detail.timing.by": ("к концу года", "by the end of that year"),
+    "detail.timing.in": ("в течение года", "during that year"),
+    "detail.since": ("Считается с", "Counted since"),
+    "detail.quote": ("Цитата", "Quote"),
+    "detail.translation": ("Перевод", "Translation"),
+    "detail.speaker": ("Автор", "Speaker"),
+    "detail.note": ("Примечание", "Note"),
+    "detail.evidence": ("В источнике: «{quote}»", "The source says: «{quote}»"),
+    "detail.source": ("Источник", "Source"),
+    "detail.publisher": ("Издатель", "Publisher"),
+    "detail.title": ("Заголовок", "Title"),
+    "detail.date": ("Дата", "Date"),
+    "detail.language": ("Язык", "Language"),
+    "detail.url": ("Адрес", "URL"),
+    "detail.no-url": ("адреса нет", "no URL"),
+    "detail.source-note": ("О странице", "About the page"),
+    "detail.also": ("Также сообщили в тот же день", "Also reported that day by"),
+    "detail.series": (
+        "Ряд: {title} — клавиша v открывает график",
+        "Series: {title} — press v for its chart",
+    ),
+    "detail.derived": (
+        "Вычислено moscow-tui, а не издателем: ни один источник этого числа не печатал.",
+        "Computed by moscow-tui, not by a publisher: no source printed this figure.",
+    ),
+    "detail.inputs": ("Из фактов", "From the facts"),
+    "detail.rule": ("Правило", "Rule"),
+    "detail.missing-input": ("(факт {id} не найден)", "(fact {id} not found)"),
+    "detail.keys": (
+        "o — открыть адрес · y — копировать адрес · v — график · Esc — закрыть",
+        "o open the URL · y copy the URL · v chart · Esc close",
+    ),
+    "language.ru": ("русский", "Russian"),
+    "language.en": ("английский", "English"),
+    # Opening and copying a URL.
+    "url.opening": ("Открываю в браузере: {url}", "Opening in the browser: {url}"),
+    "url.none": ("У этого источника нет адреса", "This source has no URL"),
+    "url.not-web": (
+        "Открываются только адреса http и https: {url}",
+        "Only http and https addresses are opened: {url}",
+    ),
+    "url.failed": ("Браузер не открыл {url}: {detail}", "No browser opened {url}: {detail}"),
+    "url.nothing": ("Здесь нет источника", "No source here"),
+    # Sources list.
+    "sources.title": ("Источники: {count}", "Sources: {count}"),
+    "sources.counts": ("фактов: {facts}, точек рядов: {points}", "{facts} facts, {points} points"),
+    "sources.cites": ("Что ссылается на источник", "What cites this source"),
+    "sources.keys": (
+        "Enter — что ссылается · o — открыть · y — копировать адрес · Esc — закрыть",
+        "Enter what cites it · o open · y copy URL · Esc close",
+    ),
+    "cites.keys": ("Enter — перейти · Esc — назад", "Enter go there · Esc back"),
+    "cites.fact": ("факт", "fact"),
+    "cites.point": ("точка ряда", "point"),
+    "cites.none": ("Ничто не ссылается на этот источник", "Nothing cites this source"),
+    # Chart.
+    "chart.none": ("Здесь нет ряда для графика", "No series to chart here"),
+    "chart.unit": ("единица: {unit}", "unit: {unit}"),
+    "chart.rule": ("Правило", "Rule"),
+    "chart.note": ("Примечание", "Note"),
+    "chart.legend.exact": ("точно", "exact"),
+    "chart.legend.about": ("≈ около", "≈ about"),
+    "chart.legend.over": ("▲ более (нижняя граница)", "▲ over (a lower bound)"),
+    "chart.legend.up-to": ("▼ до (верхняя граница)", "▼ up to (an upper bound)"),
+    "chart.legend.target": ("цель, а не факт", "target, not a fact"),
+    "chart.legend.gap": ("нет данных", "no data"),
+    "chart.legend.note": ("* у точки есть примечание", "* the point has a note"),
+    "chart.from-zero": ("ось от нуля", "axis from zero"),
+    "chart.keys": (
+        "←/→ h/l — год · o — открыть источник · y — копировать адрес · c/C — копировать ряд · "
+        "Esc — закрыть",
+        "←/→ h/l year · o open source · y copy URL · c/C copy series · Esc close",
+    ),
+    "chart.year": ("Год", "Year"),
+    "chart.value": ("Значение", "Value"),
+    "chart.qualifier": ("Оговорка", "Qualifier"),
+    "chart.source": ("Источник", "Source"),
+    "chart.point-note": ("Примечание", "Note"),
+    # Series copies.
+    "series.basis": ("Основа", "Basis"),
+    "series.unit": ("Единица", "Unit"),
+    "series.missing": ("Нет данных за", "No data for"),
+    "series.sources": ("Источники (по одному на точку)", "Sources (one per point)"),
+    # Cards.
+    "card.series": ("Ряд: {title}", "Series: {title}"),
+    "card.scale": ("шкала", "scale"),
+    "card.derived": ("Расчёт moscow-tui, не источника: ", "Computed by moscow-tui, not a source: "),
+    "card.noted": ("* — у точки есть примечание (v — график)", "* has a note (v: chart)"),
+}
+
+# A qualifier in words, as the detail and the chart say it: "more than 90 000 jobs".
+QUALIFIER_WORDS: dict[Qualifier, tuple[str, str]] = {
+    Qualifier.OVER: ("более", "more than"),
+    Qualifier.ABOUT: ("около", "about"),
+    Qualifier.EXACTLY: ("ровно", "exactly"),
+    Qualifier.UP_TO: ("до", "up to"),
+}
+
+
+def ew(key: str, lang: Lang, **values: object) -> str:
+    """The evidence string `key` in `lang`, `{name}` fields filled with cleaned `values`."""
+    ru, en = EVIDENCE_STRINGS.get(key, (key, key))
+    text = ru if lang == "ru" else en
+    if not values:
+        return text
+    return text.format(**{name: sanitize(str(value))[0] for name, value in values.items()})
+
+
+def qualifier_words(qualifier: Qualifier, lang: Lang) -> str:
+    ru, en = QUALIFIER_WORDS[qualifier]
+    return ru if lang == "ru" else en
+
+
+def language_name(code: str, lang: Lang) -> str:
+    """ "ru" → "Russian" / "русский"; an unknown code as it is."""
+    key = f"language.{code}"
+    return ew(key, lang) if key in EVIDENCE_STRINGS else code

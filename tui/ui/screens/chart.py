@@ -1,0 +1,221 @@
+"""`v`: a series full screen — title, basis and note, the bars, a point cursor, every point's row.
+
+The cursor (←/→, h/l) picks a point: its value with its qualifier in words, its source with the
+date and URL, and its note show under the plot; `o`/`y` open or copy that URL; `c` copies the
+series as text with a citation on every point, `C` as a Markdown table with a source per row.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.table import Table
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Static
+
+from tui.export.series import point_value, series_markdown_table, series_text, unit_name
+from tui.pack.model import Basis, Fact, Lang, Pack, Qualifier, Series, SeriesPoint
+from tui.text.evidence_words import ew, qualifier_words
+from tui.text.format import BASIS_LABELS, source_date
+from tui.ui import links
+from tui.ui.widgets.chart import GAP_MARK, MIN_PLOT_ROWS, NOTE_MARK, TARGET_FULL, Plot
+
+# Rows the screen keeps for everything but the plot at its smallest; the plot takes the rest,
+# never fewer than MIN_PLOT_ROWS (8 at 80×24) nor more than MAX_PLOT_ROWS.
+OTHER_ROWS = 14
+MAX_PLOT_ROWS = 16
+
+
+def series_for(pack: Pack, fact: Fact | None, path: str) -> Series | None:
+    """`fact`'s own series; otherwise the first series of `path` or of a section under it."""
+    if fact is not None and fact.series in pack.series:
+        return pack.series[fact.series or ""]
+    for section_path in pack.sections:
+        if section_path == path or section_path.startswith(path + "/"):
+            found = pack.series_in(section_path)
+            if found:
+                return found[0]
+    return None
+
+
+def legend(series: Series, lang: Lang) -> Text:
+    """The marks that occur in this chart, each with what it means."""
+    qualifiers = {point.qualifier for point in series.points}
+    text = Text()
+    items: list[tuple[str, str]] = []
+    if series.basis is Basis.TARGET:
+        items.append((TARGET_FULL, ew("chart.legend.target", lang)))
+    elif qualifiers & {Qualifier.EXACTLY, Qualifier.ABOUT, Qualifier.UP_TO}:
+        items.append(("█", ew("chart.legend.exact", lang)))
+    for qualifier in (Qualifier.ABOUT, Qualifier.OVER, Qualifier.UP_TO):
+        if qualifier in qualifiers:
+            items.append(("", ew(f"chart.legend.{qualifier.value}", lang)))
+    if series.missing_years():
+        items.append((GAP_MARK, ew("chart.legend.gap", lang)))
+    if any(point.note is not None for point in series.points):
+        items.append(("", ew("chart.legend.note", lang)))
+    for number, (mark, words) in enumerate(items):
+        if number:
+            text.append("   ")
+        if mark:
+            text.append(f"{mark} ", style="bold")
+        text.append(words)
+    return text
+
+
+def heading(series: Series, lang: Lang) -> Text:
+    """Title, basis, unit and "axis from zero"; then the rule and the note."""
+    unit = unit_name(series, lang)
+    text = Text(series.title.get(lang), style="bold")
+    text.append(f"  ·  {BASIS_LABELS[series.basis].get(lang)}")
+    text.append(f"  ·  {ew('chart.unit', lang, unit=unit)}  ·  {ew('chart.from-zero', lang)}")
+    if series.rule is not None:
+        text.append(f"\n{ew('chart.rule', lang)}: ", style="bold")
+        text.append(series.rule.get(lang))
+    if series.note is not None:
+        text.append(f"\n{ew('chart.note', lang)}: ", style="bold")
+        text.append(series.note.get(lang))
+    return text
+
+
+def point_info(pack: Pack, series: Series, point: SeriesPoint, lang: Lang) -> Text:
+    """The cursor's point: value with its qualifier in words, source with date and URL, note."""
+    text = Text(f"{point.year}: ", style="bold")
+    text.append(point_value(series, point, lang), style="bold")
+    text.append(f" ({qualifier_words(point.qualifier, lang)})")
+    source = pack.sources.get(point.source)
+    text.append(f"\n{ew('chart.source', lang)}: ", style="bold")
+    if source is None:
+        text.append(point.source)
+    else:
+        text.append(f"{source.publisher}, {source_date(source, lang)} — ")
+        text.append(source.url or ew("detail.no-url", lang), style="underline")
+    if point.note is not None:
+        text.append(f"\n{NOTE_MARK} {ew('chart.point-note', lang)}: ", style="bold")
+        text.append(point.note.get(lang))
+    return text
+
+
+def points_table(pack: Pack, series: Series, cursor: int, lang: Lang) -> Table:
+    """Year | value | qualifier | source | note, a row per point; the cursor's row stands out."""
+    cited: list[str] = []
+    for point in series.points:
+        source = pack.sources.get(point.source)
+        cited.append(
+            point.source if source is None else f"{source.publisher}, {source_date(source, lang)}"
+        )
+    table = Table(expand=True, show_edge=False, pad_edge=False, box=None, header_style="bold")
+    table.add_column(ew("chart.year", lang), no_wrap=True)
+    table.add_column(ew("chart.value", lang), no_wrap=True)
+    table.add_column(ew("chart.qualifier", lang), no_wrap=True)
+    # The source keeps its width (up to 32 cells); the note takes the rest and wraps.
+    table.add_column(ew("chart.source", lang), min_width=min(32, max(map(len, cited))))
+    table.add_column(ew("chart.point-note", lang), ratio=1)
+    for index, point in enumerate(series.points):
+        table.add_row(
+            Text(str(point.year)),
+            Text(point_value(series, point, lang)),
+            Text(qualifier_words(point.qualifier, lang)),
+            Text(cited[index]),
+            Text(point.note.get(lang) if point.note is not None else ""),
+            style="reverse" if index == cursor else None,
+        )
+    return table
+
+
+class ChartScreen(Screen[None]):
+    """One series full screen; `Esc` goes back to where it was opened."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "dismiss", "Close", id="close"),
+        Binding("left,h", "move(-1)", "Previous year", id="chart.prev", priority=True),
+        Binding("right,l", "move(1)", "Next year", id="chart.next", priority=True),
+        Binding("o", "open_url", "Open URL", id="open-url"),
+        Binding("y", "copy_url", "Copy URL", id="copy-url"),
+        Binding("c", "copy_series", "Copy series", id="copy-series"),
+        Binding("C", "copy_table", "Copy table", id="copy-series-md"),
+    ]
+
+    def __init__(self, pack: Pack, series: Series, lang: Lang) -> None:
+        super().__init__(id="chart-screen")
+        self.pack = pack
+        self.series = series
+        self.lang: Lang = lang
+        self.cursor = len(series.points) - 1
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="chart-body"):
+            yield Static(id="chart-heading")
+            yield Plot(self.series, self.lang, id="chart-plot")
+            yield Static(id="chart-legend")
+            yield Static(id="chart-point")
+            yield Static(id="chart-table")
+        yield Static(id="chart-keys", classes="evidence-keys")
+
+    def on_mount(self) -> None:
+        self.watch(self.app, "lang", self._set_lang, init=False)
+        self._size_plot(self.app.size.height)
+        self._fill()
+
+    def on_resize(self) -> None:
+        self._size_plot(self.app.size.height)
+
+    def _size_plot(self, height: int) -> None:
+        rows = max(MIN_PLOT_ROWS, min(MAX_PLOT_ROWS, height - OTHER_ROWS))
+        self.query_one(Plot).styles.height = rows + 2  # the axis and the years below
+
+    def _set_lang(self, lang: Lang) -> None:
+        self.lang = lang
+        self._fill()
+
+    @property
+    def point(self) -> SeriesPoint:
+        return self.series.points[self.cursor]
+
+    def _fill(self) -> None:
+        lang, series = self.lang, self.series
+        self.query_one("#chart-heading", Static).update(heading(series, lang))
+        self.query_one(Plot).show(cursor=self.cursor, lang=lang)
+        self.query_one("#chart-legend", Static).update(legend(series, lang))
+        self.query_one("#chart-point", Static).update(
+            point_info(self.pack, series, self.point, lang)
+        )
+        table = points_table(self.pack, series, self.cursor, lang)
+        self.query_one("#chart-table", Static).update(table)
+        self.query_one("#chart-keys", Static).update(Text(ew("chart.keys", lang)))
+
+    def action_move(self, step: int) -> None:
+        self.cursor = max(0, min(len(self.series.points) - 1, self.cursor + step))
+        self._fill()
+
+    @on(Plot.Picked)
+    def _picked(self, message: Plot.Picked) -> None:
+        self.cursor = message.index
+        self._fill()
+
+    @property
+    def url(self) -> str | None:
+        source = self.pack.sources.get(self.point.source)
+        return source.url if source is not None else None
+
+    def action_open_url(self) -> None:
+        links.open_url(self, self.url, self.lang)
+
+    def action_copy_url(self) -> None:
+        links.copy_url(self, self.url, self.lang)
+
+    def _copy(self, text: str) -> None:
+        main = getattr(self.app, "main_screen", None)
+        if main is not None:
+            main.copy_text(text)
+
+    def action_copy_series(self) -> None:
+        self._copy(series_text(self.pack, self.series, self.lang))
+
+    def action_copy_table(self) -> None:
+        self._copy(series_markdown_table(self.pack, self.series, self.lang))

@@ -1,0 +1,222 @@
+"""`S`: every source and how much cites it; `Enter` lists what cites one and goes to it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from tui.pack.model import Lang, Pack, Source
+from tui.text.evidence_words import ew
+from tui.text.format import format_point_value, source_date
+from tui.ui import links
+
+MODAL_BINDINGS: list[BindingType] = [
+    Binding("escape,q", "dismiss", "Close", id="close"),
+    Binding("o", "open_url", "Open URL", id="open-url"),
+    Binding("y", "copy_url", "Copy URL", id="copy-url"),
+    # A modal screen hides the app's bindings: the language key is repeated here.
+    Binding("L", "app.toggle_lang", "Language", show=False, id="lang"),
+    # Vim keys beside the arrows the option list already knows.
+    Binding("j", "cursor('down')", show=False),
+    Binding("k", "cursor('up')", show=False),
+    Binding("g", "cursor('first')", show=False),
+    Binding("G", "cursor('last')", show=False),
+]
+
+
+class ListScreen(ModalScreen[None]):
+    """A modal screen around one option list, moved with the arrows or j/k/g/G."""
+
+    BINDINGS: ClassVar[list[BindingType]] = MODAL_BINDINGS
+
+    def action_cursor(self, where: str) -> None:
+        options = self.query_one(OptionList)
+        if where == "down":
+            options.action_cursor_down()
+        elif where == "up":
+            options.action_cursor_up()
+        elif where == "first":
+            options.action_first()
+        else:
+            options.action_last()
+
+
+@dataclass(frozen=True)
+class Citation:
+    """A fact or a series point that cites a source, and where the main screen shows it."""
+
+    label: Text
+    path: str
+    fact_id: str | None
+
+
+def citation_counts(pack: Pack) -> dict[str, tuple[int, int]]:
+    """Source id → (facts citing it, series points citing it)."""
+    facts: dict[str, int] = {}
+    points: dict[str, int] = {}
+    for fact in pack.facts:
+        if fact.source is not None:
+            facts[fact.source] = facts.get(fact.source, 0) + 1
+    for series in pack.series.values():
+        for point in series.points:
+            points[point.source] = points.get(point.source, 0) + 1
+    return {key: (facts.get(key, 0), points.get(key, 0)) for key in pack.sources}
+
+
+def citations_of(pack: Pack, source_id: str, lang: Lang) -> list[Citation]:
+    """The facts, then the series points, that cite `source_id`, in pack order."""
+    found: list[Citation] = []
+    for fact in pack.facts:
+        if fact.source == source_id:
+            label = Text(f"{ew('cites.fact', lang)} · ", style="dim")
+            label.append(pack.sections[fact.section].title.get(lang), style="bold")
+            label.append(f": {fact.text.get(lang)}")
+            found.append(Citation(label, fact.section, fact.id))
+    for series in pack.series.values():
+        linked = next((fact.id for fact in pack.facts if fact.series == series.id), None)
+        for point in series.points:
+            if point.source != source_id:
+                continue
+            label = Text(f"{ew('cites.point', lang)} · ", style="dim")
+            label.append(series.title.get(lang), style="bold")
+            value = format_point_value(point.value, series.unit, point.qualifier, lang)
+            label.append(f", {point.year}: {value}")
+            found.append(Citation(label, series.section, linked))
+    return found
+
+
+def source_label(source: Source, counts: tuple[int, int], lang: Lang) -> Text:
+    """Publisher, date and counts; the title; the URL (or that there is none)."""
+    text = Text()
+    text.append(source.publisher, style="bold")
+    text.append(f" · {source_date(source, lang)} · ")
+    text.append(ew("sources.counts", lang, facts=counts[0], points=counts[1]), style="dim")
+    text.append("\n")
+    text.append(source.title, style="italic")
+    text.append("\n")
+    if source.url:
+        text.append(source.url, style="underline")
+    else:
+        text.append(ew("detail.no-url", lang), style="dim italic")
+    return text
+
+
+class SourcesScreen(ListScreen):
+    """All sources of the pack; `Enter` lists what cites the highlighted one."""
+
+    def __init__(self, pack: Pack, lang: Lang) -> None:
+        super().__init__(id="sources-screen")
+        self.pack = pack
+        self.lang: Lang = lang
+        self._ids = list(pack.sources)
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="sources-box"):
+            yield Static(id="sources-title", classes="evidence-title")
+            yield OptionList(id="sources-list")
+            yield Static(id="sources-keys", classes="evidence-keys")
+
+    def on_mount(self) -> None:
+        self.watch(self.app, "lang", self._set_lang, init=False)
+        self._fill()
+        self.query_one(OptionList).focus()
+
+    def _set_lang(self, lang: Lang) -> None:
+        self.lang = lang
+        self._fill()
+
+    def _fill(self) -> None:
+        lang = self.lang
+        counts = citation_counts(self.pack)
+        options = self.query_one(OptionList)
+        highlighted = options.highlighted
+        options.clear_options()
+        options.add_options(
+            Option(source_label(self.pack.sources[key], counts[key], lang), id=key)
+            for key in self._ids
+        )
+        options.highlighted = highlighted if highlighted is not None else 0
+        title = ew("sources.title", lang, count=len(self._ids))
+        self.query_one("#sources-title", Static).update(Text(title))
+        self.query_one("#sources-keys", Static).update(Text(ew("sources.keys", lang)))
+
+    @property
+    def highlighted_source(self) -> Source | None:
+        index = self.query_one(OptionList).highlighted
+        return None if index is None else self.pack.sources[self._ids[index]]
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        source = self.highlighted_source
+        if source is not None:
+            self.app.push_screen(CitesScreen(self.pack, source, self.lang))
+
+    def action_open_url(self) -> None:
+        source = self.highlighted_source
+        links.open_url(self, source.url if source else None, self.lang)
+
+    def action_copy_url(self) -> None:
+        source = self.highlighted_source
+        links.copy_url(self, source.url if source else None, self.lang)
+
+
+class CitesScreen(ListScreen):
+    """What cites one source; `Enter` goes to it on the main screen."""
+
+    def __init__(self, pack: Pack, source: Source, lang: Lang) -> None:
+        super().__init__(id="cites-screen")
+        self.pack = pack
+        self.source = source
+        self.lang: Lang = lang
+        self.citations: list[Citation] = []
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="cites-box"):
+            yield Static(id="cites-title", classes="evidence-title")
+            yield OptionList(id="cites-list")
+            yield Static(id="cites-keys", classes="evidence-keys")
+
+    def on_mount(self) -> None:
+        self.watch(self.app, "lang", self._set_lang, init=False)
+        self._fill()
+        self.query_one(OptionList).focus()
+
+    def _set_lang(self, lang: Lang) -> None:
+        self.lang = lang
+        self._fill()
+
+    def _fill(self) -> None:
+        lang = self.lang
+        self.citations = citations_of(self.pack, self.source.id, lang)
+        options = self.query_one(OptionList)
+        options.clear_options()
+        options.add_options(Option(citation.label) for citation in self.citations)
+        if self.citations:
+            options.highlighted = 0
+        title = Text(f"{ew('sources.cites', lang)}: ", style="bold")
+        title.append(f"{self.source.publisher}, {source_date(self.source, lang)}")
+        if not self.citations:
+            title.append(f"\n{ew('cites.none', lang)}", style="dim")
+        self.query_one("#cites-title", Static).update(title)
+        self.query_one("#cites-keys", Static).update(Text(ew("cites.keys", lang)))
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        citation = self.citations[event.option_index]
+        main = getattr(self.app, "main_screen", None)
+        if main is not None:
+            main.post_message(main.ShowFact(citation.path, citation.fact_id))
+
+    def action_open_url(self) -> None:
+        links.open_url(self, self.source.url, self.lang)
+
+    def action_copy_url(self) -> None:
+        links.copy_url(self, self.source.url, self.lang)
