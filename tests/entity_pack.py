@@ -84,9 +84,7 @@ def technopark_facts(index: int, entity: Entity) -> list[Fact]:
     if index % 4 != 3:
         staff = (index * 37 % 50 + 1) * 50.0
         facts.append(
-            _attribute(
-                entity, "staff", 1, value=staff, unit="employees", qualifier=Qualifier.ABOUT
-            )
+            _attribute(entity, "staff", 1, value=staff, unit="employees", qualifier=Qualifier.ABOUT)
         )
     return facts
 
@@ -114,9 +112,7 @@ def entity_pack(technoparks: int = 40) -> Pack:
         facts.append(
             _attribute(site, "area", 1, value=100.0 + n, unit="ha", qualifier=Qualifier.ABOUT)
         )
-    measure = Entity(
-        "sme-grant", EntityKind.SUPPORT_MEASURE, L("Гранты МСП", "SME grants"), SME
-    )
+    measure = Entity("sme-grant", EntityKind.SUPPORT_MEASURE, L("Гранты МСП", "SME grants"), SME)
     entities[measure.id] = measure
     # Entity facts follow their section's own facts, as the loader orders them.
     ordered = [
