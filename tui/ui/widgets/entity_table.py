@@ -19,21 +19,12 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.coordinate import Coordinate
 from textual.message import Message
 from textual.widgets import DataTable, Input, Static
 
 from tui.pack.model import Entity, Lang, Pack
-from tui.ui.entity_rows import (
-    Direction,
-    EntityRow,
-    column_titles,
-    entity_rows,
-    filtered,
-    named_label,
-    sorted_order,
-    word,
-)
+from tui.text.format import format_number
+from tui.ui.entity_rows import Direction, EntityRows, named_label, word
 
 WINDOW = 200  # rows the DataTable holds at once (about 20 ms to fill)
 # Widest a column may be: the name's, then any attribute's (all six fit in the panel at 120×40).
@@ -88,7 +79,7 @@ class EntityGrid(DataTable[Cell]):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(cursor_type="row", id=id)
-        self._rows: list[EntityRow] = []
+        self._model: EntityRows | None = None
         self._order: list[int] = []
         self._titles: list[str] = []
         self._widths: list[int] = []
@@ -99,14 +90,14 @@ class EntityGrid(DataTable[Cell]):
 
     def load(
         self,
-        rows: list[EntityRow],
+        model: EntityRows,
         order: list[int],
         titles: list[str],
         widths: list[int],
         cursor: int = 0,
     ) -> None:
-        """Show `order` (indexes into `rows`) under `titles`, the cursor on position `cursor`."""
-        self._rows, self._order, self._titles, self._widths = rows, order, titles, widths
+        """Show `order` (row indexes of `model`) under `titles`, the cursor on place `cursor`."""
+        self._model, self._order, self._titles, self._widths = model, order, titles, widths
         self._fill(cursor)
 
     def _fill(self, cursor: int, screen_line: int | None = None) -> None:
@@ -117,15 +108,15 @@ class EntityGrid(DataTable[Cell]):
         self.clear(columns=True)
         for index, (title, width) in enumerate(zip(self._titles, self._widths, strict=True)):
             self.add_column(Text(title), width=width, key=str(index))
-        rows, window = self._rows, self._order[start : start + WINDOW]
-        self.add_rows([Cell(cell) for cell in rows[index].cells] for index in window)
+        model, window = self._model, self._order[start : start + WINDOW]
+        if model is not None:
+            self.add_rows([Cell(cell) for cell in model.cells(index)] for index in window)
         self._start = start
         local = cursor - start
         self.move_cursor(row=local, scroll=screen_line is None)
         if screen_line is not None:
             top = max(0, local - screen_line)
             self.call_after_refresh(self.scroll_to, y=top, animate=False, force=True)
-        self._update_position()
 
     @property
     def position(self) -> int:
@@ -137,17 +128,9 @@ class EntityGrid(DataTable[Cell]):
         return len(self._order)
 
     def entity_at_cursor(self) -> Entity | None:
-        if not self._order or self.row_count == 0:
+        if self._model is None or not self._order or self.row_count == 0:
             return None
-        return self._rows[self._order[self.position]].entity
-
-    def _update_position(self) -> None:
-        count = len(self._order)
-        self.border_subtitle = f"{self.position + 1} / {count}" if count else "0 / 0"
-
-    def watch_cursor_coordinate(self, old: Coordinate, new: Coordinate) -> None:
-        super().watch_cursor_coordinate(old, new)
-        self._update_position()
+        return self._model.entities[self._order[self.position]]
 
     # Moving through the whole list ------------------------------------------------------------
 
@@ -236,8 +219,7 @@ class EntityTable(Vertical):
         self._named = Static(id="entity-named")
         self.filter_input = Input(id="entity-filter")
         self.grid = EntityGrid(id="entity-grid")
-        self._rows: list[EntityRow] = []
-        self._columns: list[str] = []
+        self._model: EntityRows | None = None
         self._direction: Direction = "asc"
 
     def on_descendant_focus(self) -> None:
@@ -260,29 +242,41 @@ class EntityTable(Vertical):
         self.path, self.lang = path, lang
         self._named.update(Text(named_label(self._pack, path, lang)))
         self.filter_input.placeholder = word("filter", lang)
-        self._columns, self._rows = entity_rows(self._pack, path, lang)
+        self._model = EntityRows(self._pack, path, lang)
         self._refill(current)
 
     def _refill(self, keep: Entity | None = None) -> None:
+        model = self._model
+        if model is None:
+            return
         column = self.grid.sort_column
-        order = filtered(self._rows, self.filter_input.value)
+        order = model.filtered(self.filter_input.value)
         if column or self._direction == "desc":
-            order = sorted_order(self._rows, order, column, self._direction)
-        titles = column_titles(self._columns, self.lang)
+            order = model.sorted(order, column, self._direction)
+        titles = model.titles()
         titles[column] += " " + ARROWS[self._direction]
         cursor = 0
         if keep is not None:
-            cursor = next(
-                (place for place, index in enumerate(order) if self._rows[index].entity is keep), 0
-            )
-        self.grid.load(self._rows, order, titles, self._widths(titles), cursor)
+            entities = model.entities
+            cursor = next((place for place, i in enumerate(order) if entities[i] is keep), 0)
+        self.grid.load(model, order, titles, self._widths(model, order, titles), cursor)
+        # The count, not the cursor's place: a new border repaints every line of the table,
+        # which would triple the cost of each move.
+        count = format_number(len(order), self.lang)
+        total = format_number(len(model), self.lang)
+        self.grid.border_subtitle = count if len(order) == len(model) else f"{count} / {total}"
 
-    def _widths(self, titles: list[str]) -> list[int]:
-        """Each column as wide as its widest cell or title, within its cap."""
+    def _widths(self, model: EntityRows, order: list[int], titles: list[str]) -> list[int]:
+        """Each column as wide as its widest cell or title, within its cap.
+
+        Measured on the first window's rows only: formatting 10,000 rows would cost more than
+        opening the table is allowed to.
+        """
+        rows = [model.cells(index) for index in order[:WINDOW]]
         widths = []
         for column, title in enumerate(titles):
             cap = MAX_WIDTHS[min(column, 1)]
-            widest = max((len(row.cells[column]) for row in self._rows), default=0)
+            widest = max((cell_len(cells[column]) for cells in rows), default=0)
             widths.append(min(cap, max(widest, cell_len(title))))
         return widths
 
