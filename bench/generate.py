@@ -66,6 +66,8 @@ class GeneratedPack:
     leaf: str  # a section path with facts, for deep links
     search_word: str  # an English word found in many facts
     bytes: int
+    entities: int = 0  # named places ([[entity]]) in `entity_section`, each with attribute facts
+    entity_section: str | None = None
 
 
 def _q(text: str) -> str:
@@ -141,8 +143,12 @@ def _write(path: Path, lines: Iterable[str]) -> int:
     return len(text.encode("utf-8"))
 
 
-def generate(n_facts: int, directory: Path, seed: int = 5) -> GeneratedPack:
-    """Write a pack of `n_facts` facts into `directory` (created; existing *.toml replaced)."""
+def generate(n_facts: int, directory: Path, seed: int = 5, *, entities: int = 0) -> GeneratedPack:
+    """Write a pack of `n_facts` facts into `directory` (created; existing *.toml replaced).
+
+    `entities` adds that many technoparks to the first leaf, each with up to five attribute
+    facts (these come on top of `n_facts`), and the leaf's count of technoparks.
+    """
     rng = random.Random(seed * 1_000_003 + n_facts)
     directory.mkdir(parents=True, exist_ok=True)
     for old in directory.glob("*.toml"):
@@ -288,6 +294,9 @@ def generate(n_facts: int, directory: Path, seed: int = 5) -> GeneratedPack:
             total_bytes += _write(directory / f"facts-{file_no:03d}.toml", lines)
             lines = []
 
+    if entities:
+        total_bytes += _write_entities(directory, rng, entities, leaves[0].path, source_ids)
+
     return GeneratedPack(
         directory=directory,
         facts=n_facts,
@@ -298,7 +307,101 @@ def generate(n_facts: int, directory: Path, seed: int = 5) -> GeneratedPack:
         leaf=leaves[0].path,
         search_word=SEARCH_WORD_EN,
         bytes=total_bytes,
+        entities=entities,
+        entity_section=leaves[0].path if entities else None,
     )
+
+
+# Entities (bench/entities.py measures the table they fill) ---------------------------------
+
+DISTRICTS = (
+    ("ЦАО", "Central"),
+    ("САО", "Northern"),
+    ("ЮВАО", "South-Eastern"),
+    ("ЗелАО", "Zelenograd"),
+)
+SPECIALISATIONS = (
+    ("микроэлектроника", "microelectronics"),
+    ("ИТ", "IT"),
+    ("биомедицина", "biomedicine"),
+)
+
+
+def _entity_lines(rng: random.Random, index: int, section: str, sources: list[str]) -> list[str]:
+    """One technopark and its attribute facts; some attributes are missing, some conflict."""
+    entity_id = f"technopark-{index + 1:06d}"
+    name_ru = f"Технопарк «{rng.choice(RU_WORDS).capitalize()}-{index + 1}»"
+    name_en = f"{rng.choice(EN_WORDS).capitalize()}-{index + 1} Technopark"
+    lines = [
+        "[[entity]]",
+        f'id = "{entity_id}"',
+        'kind = "technopark"',
+        f'section = "{section}"',
+        f"name = {_loc(name_ru, name_en)}",
+        "",
+    ]
+
+    def fact(attribute: str, n: int, kind: str, text: tuple[str, str], *body: str) -> None:
+        lines.extend(
+            [
+                "[[fact]]",
+                f'id = "{entity_id}-{attribute}-{n}"',
+                f'section = "{section}"',
+                f'entity = "{entity_id}"',
+                f'attribute = "{attribute}"',
+                f'kind = "{kind}"',
+                f'source = "{rng.choice(sources)}"',
+                f"text = {_loc(*text)}",
+                *body,
+                "",
+            ]
+        )
+
+    status = ("Статус технопарка", "Technopark status")
+    fact("status-year", 1, "reported", status, f"year = {rng.randint(2012, 2025)}")
+    if rng.random() < 0.9:
+        fact("district", 1, "description", rng.choice(DISTRICTS))
+    if rng.random() < 0.7:
+        fact("specialisation", 1, "description", rng.choice(SPECIALISATIONS))
+    if rng.random() < 0.6:
+        areas = 3 if rng.random() < 0.1 else 1  # conflicting pages, all shown
+        for n in range(1, areas + 1):
+            value = f"value = {rng.randint(5, 90) * 1000}"
+            fact("area", n, "reported", ("Площадь", "Area"), value, 'unit = "m2"',
+                 'qualifier = "exactly"', "year = 2024")  # fmt: skip
+    if rng.random() < 0.5:
+        value = f"value = {rng.randint(1, 60) * 50}"
+        fact("staff", 1, "reported", ("Сотрудники", "Staff"), value, 'unit = "employees"',
+             'qualifier = "about"', "year = 2024")  # fmt: skip
+    return lines
+
+
+def _write_entities(
+    directory: Path, rng: random.Random, count: int, section: str, sources: list[str]
+) -> int:
+    """Write `count` technoparks to entities-NNN.toml files, with the section's count fact."""
+    total = 0
+    lines = [
+        "[[fact]]",
+        'id = "entities-count"',
+        f'section = "{section}"',
+        'kind = "reported"',
+        f'source = "{sources[0]}"',
+        f"text = {_loc('Технопарки города', 'Technoparks of the city')}",
+        f"value = {count + count // 10}",
+        'unit = "technoparks"',
+        'qualifier = "exactly"',
+        "year = 2025",
+        "",
+    ]
+    file_no = 0
+    for index in range(count):
+        lines += _entity_lines(rng, index, section, sources)
+        if (index + 1) % 2_000 == 0 or index + 1 == count:
+            file_no += 1
+            total += _write(directory / f"entities-{file_no:03d}.toml", lines)
+            lines = []
+    return total
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -306,8 +409,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("facts", type=int)
     parser.add_argument("directory", type=Path)
     parser.add_argument("--seed", type=int, default=5)
+    parser.add_argument("--entities", type=int, default=0, help="named technoparks to add")
     args = parser.parse_args(argv)
-    info = generate(args.facts, args.directory, args.seed)
+    info = generate(args.facts, args.directory, args.seed, entities=args.entities)
     print(info)
 
 

@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     # The search and help screens are imported when first opened: nothing of them at start-up.
     from tui.search import SearchHit, SearchIndex
     from tui.ui.screens.help import KeyRows
+    from tui.ui.widgets.entity_table import EntityTable
 
 WIDE_WIDTH = 110
 # The tree's width: a share of the terminal by default, changed by `<` and `>` in steps, and
@@ -207,7 +208,7 @@ class MainScreen(Screen[None]):
 
     async def _show(self, path: str) -> None:
         panel = self.query_one(FactPanel)
-        if panel.path != path:
+        if panel.path != path or panel.entity is not None:
             await panel.show(path, self.lang)
             self.post_message(self.SectionChanged(path))
         fact_id, self._pending_fact = self._pending_fact, None
@@ -220,6 +221,28 @@ class MainScreen(Screen[None]):
         fact_list = self.query_one(FactPanel).fact_list
         if fact_list is not None:
             fact_list.focus()
+
+    # Entities (the `entities` helper's block) -------------------------------------------------
+
+    @on(SectionTree.EntityHighlighted)
+    def _entity_highlighted(self, event: SectionTree.EntityHighlighted) -> None:
+        # Only the latest of several queued highlights matters, as for sections.
+        if event.entity is self.query_one(SectionTree).current_entity:
+            self.query_one(FactPanel).show_entity(event.entity, self.lang)
+
+    @on(SectionTree.EnterTable)
+    def _enter_table(self) -> None:
+        table = self.query_one(FactPanel).entity_table
+        if table is not None and table.display:
+            table.grid.focus()
+
+    def on_entity_table_open(self, message: EntityTable.Open) -> None:
+        """Enter on a row of the entity table: the entity's own screen (`Esc` comes back)."""
+        from tui.ui.screens.entity import EntityScreen
+
+        self.app.push_screen(EntityScreen(self.pack, message.entity, self.lang))
+
+    # ---------------------------------------------------------------------------------------------
 
     async def set_lang(self, lang: Lang) -> None:
         """Show everything in `lang`: tree labels, panel, footer, too-small message."""

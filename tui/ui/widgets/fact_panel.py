@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -11,12 +11,16 @@ from textual.strip import Strip
 from textual.widget import Widget
 from textual.widgets import Static
 
-from tui.pack.model import Fact, Lang, Pack, Series
+from tui.pack.model import Entity, Fact, Lang, Pack, Series
 from tui.text.units import format_value
 from tui.text.words import t
+from tui.ui.entity_rows import TABLE_THRESHOLD, entity_heading
 from tui.ui.widgets.fact_list import FactList
 from tui.ui.widgets.metric_card import MetricCard
 from tui.ui.widgets.text_block import TextBlock
+
+if TYPE_CHECKING:
+    from tui.ui.widgets.entity_table import EntityTable
 
 HEADLINES_PER_CHILD = 2
 MAX_CARDS = 8  # cards per section; the rest of the figures are in the fact list below
@@ -31,7 +35,7 @@ def overview_blocks(pack: Pack, path: str, lang: Lang) -> list[tuple[int, int, s
     for child in pack.children_of(path):
         blocks.append((1, 0, "overview--title", Text("▸ " + child.title.get(lang))))
         blocks.append((0, 2, "overview--summary", Text(child.summary.get(lang))))
-        numeric = [fact for fact in pack.facts_in(child.path) if fact.is_numeric]
+        numeric = [f for f in pack.facts_in(child.path) if f.is_numeric and f.entity is None]
         for fact in numeric[:HEADLINES_PER_CHILD]:
             line = Text("• ")
             line.append(format_value(fact, lang), style="bold")
@@ -102,6 +106,8 @@ class FactPanel(VerticalScroll, can_focus=False):
             self._fact_list,
         ]
         self._set_display(False)  # until the first section is shown
+        self.entity: Entity | None = None  # the entity on show instead of a section
+        self.entity_table: EntityTable | None = None  # mounted for the first section with many
 
     def compose(self) -> ComposeResult:
         yield from self._parts
@@ -121,8 +127,12 @@ class FactPanel(VerticalScroll, can_focus=False):
 
     async def show(self, path: str, lang: Lang, *, keep_position: bool = False) -> None:
         """Fill the panel for `path` in `lang`; `keep_position` keeps the highlight and scroll."""
+        if keep_position and self.entity is not None and self.entity.section == path:
+            self.show_entity(self.entity, lang, keep_position=True)
+            return
         highlighted = self._fact_list.highlighted
         scroll_y = self.scroll_y
+        self.entity = None
         self.path = path
         self.lang = lang
         pack = self._pack
@@ -138,7 +148,8 @@ class FactPanel(VerticalScroll, can_focus=False):
         if has_children:
             self._overview_heading.update(Text(t("overview", lang)))
             self._overview.show(overview_blocks(pack, path, lang))
-        facts = pack.facts_in(path)
+        # An entity's facts are shown with the entity (its node, its row), not among the section's.
+        facts = [fact for fact in pack.facts_in(path) if fact.entity is None]
         numeric = [fact for fact in facts if fact.is_numeric]
         linked = {fact.series for fact in facts if fact.series}
         lone_series = [s for s in pack.series_in(path) if s.id not in linked]
@@ -159,8 +170,49 @@ class FactPanel(VerticalScroll, can_focus=False):
             self._more.update(Text(t("more-figures", lang, count=hidden)))
         self._facts_heading.update(Text(t("facts", lang)))
         self._fact_list.set_facts(facts, lang)
+        await self._show_entity_table(path, lang, keep_position)
         if keep_position:
             self._fact_list.highlighted = highlighted
             self.scroll_to(y=scroll_y, animate=False)
         else:
             self.scroll_home(animate=False)
+
+    # Entities (the `entities` helper's block) ---------------------------------------------------
+
+    async def _show_entity_table(self, path: str, lang: Lang, keep_position: bool) -> None:
+        """The table of the section's named places, when it has many (mounted on first need)."""
+        many = len(self._pack.entities_in(path)) >= TABLE_THRESHOLD
+        if many and self.entity_table is None:
+            from tui.ui.widgets.entity_table import EntityTable
+
+            self.entity_table = EntityTable(self._pack, id="entity-table")
+            await self.mount(self.entity_table, before=self._facts_heading)
+        if self.entity_table is not None:
+            self.entity_table.display = many
+            if many:
+                self.entity_table.show(path, lang, keep_position=keep_position)
+
+    def show_entity(self, entity: Entity, lang: Lang, *, keep_position: bool = False) -> None:
+        """Show one entity like a section: its name, kind, summary, and its facts with sources."""
+        highlighted = self._fact_list.highlighted
+        self.entity, self.path, self.lang = entity, entity.section, lang
+        self._set_display(True)
+        for part in (self._overview_heading, self._overview, self._cards, self._more):
+            part.display = False
+        if self.entity_table is not None:
+            self.entity_table.display = False
+        title, lines = entity_heading(self._pack, entity, lang)
+        self._title.update(title)
+        self._summary.update(lines)
+        self._facts_heading.update(Text(t("facts", lang)))
+        self._fact_list.set_facts(self._pack.facts_of(entity.id), lang)
+        if keep_position:
+            self._fact_list.highlighted = highlighted
+        else:
+            self.scroll_home(animate=False)
+
+    # ---------------------------------------------------------------------------------------------
+
+    def highlighted_fact(self) -> Fact | None:
+        fact_list = self.fact_list
+        return fact_list.highlighted_fact if fact_list is not None else None

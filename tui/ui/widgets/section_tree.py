@@ -1,4 +1,4 @@
-"""The tree of sections on the left."""
+"""The tree of sections on the left, with the named places (entities) under their sections."""
 
 from __future__ import annotations
 
@@ -11,13 +11,21 @@ from textual.scroll_view import ScrollView
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
-from tui.pack.model import Lang, Pack
+from tui.pack.model import Entity, Lang, Pack
+from tui.ui.entity_rows import TABLE_THRESHOLD, entities_a_to_z, named_label
+
+# An entity node's data: this prefix and the entity id. Section ids are slugs, never with ":".
+ENTITY_PREFIX = "entity:"
 
 
 class SectionTree(Tree[str]):
     """Sections of the pack; each node's data is its section path.
 
-    Left and right are bound here because Tree scrolls sideways on them by default.
+    A section with entities opens onto a label node ("41 named in public statements, of 49",
+    data: the section path, so it shows the section and its table) and the entities A–Z (data:
+    `ENTITY_PREFIX` + id). Those nodes are added when the section is first opened, so a pack
+    of 10,000 places costs nothing until a reader looks. Left and right are bound here because
+    Tree scrolls sideways on them by default.
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -32,6 +40,16 @@ class SectionTree(Tree[str]):
     class EnterLeaf(Message):
         """Open was pressed on a section without children: the reader wants its facts."""
 
+    class EntityHighlighted(Message):
+        """The cursor moved onto an entity: the panel should show it."""
+
+        def __init__(self, entity: Entity) -> None:
+            super().__init__()
+            self.entity = entity
+
+    class EnterTable(Message):
+        """Open was pressed on the label node of a section with an entity table."""
+
     def __init__(self, pack: Pack, lang: Lang, *, id: str | None = None) -> None:
         super().__init__("sections", id=id)
         self.show_root = False
@@ -40,6 +58,10 @@ class SectionTree(Tree[str]):
         self._pack = pack
         self._lang = lang
         self._section_nodes: dict[str, TreeNode[str]] = {}
+        # Sections with entities whose label and entity nodes are not added yet.
+        self._unfilled: set[str] = set()
+        self._entity_nodes: dict[str, TreeNode[str]] = {}
+        self._label_nodes: dict[str, TreeNode[str]] = {}
         self._add_sections()
 
     def notify_style_update(self) -> None:
@@ -58,37 +80,114 @@ class SectionTree(Tree[str]):
         def add(parent: TreeNode[str], path: str) -> None:
             section = self._pack.sections[path]
             label = Text(section.title.get(self._lang))
+            has_entities = bool(self._pack.entities_in(path))
             if section.children:
                 node = parent.add(label, data=path, expand=True)
                 for child in section.children:
                     add(node, child)
+            elif has_entities:
+                node = parent.add(label, data=path, expand=False)
             else:
                 node = parent.add_leaf(label, data=path)
             self._section_nodes[path] = node
+            if has_entities:
+                self._unfilled.add(path)
+                if section.children:
+                    self._fill_entities(path)
 
         for root in self._pack.roots:
             add(self.root, root.path)
 
     @property
     def current_path(self) -> str | None:
+        """The section under the cursor (an entity's own section on an entity node)."""
         node = self.cursor_node
-        return node.data if node is not None else None
+        if node is None or node.data is None:
+            return None
+        entity = self.entity_of(node)
+        return entity.section if entity is not None else node.data
+
+    @property
+    def current_entity(self) -> Entity | None:
+        node = self.cursor_node
+        return self.entity_of(node) if node is not None else None
+
+    def entity_of(self, node: TreeNode[str]) -> Entity | None:
+        data = node.data
+        if data is None or not data.startswith(ENTITY_PREFIX):
+            return None
+        return self._pack.entities.get(data[len(ENTITY_PREFIX) :])
 
     def set_lang(self, lang: Lang) -> None:
-        """Relabel every node in `lang`, keeping the cursor and what is open."""
+        """Relabel every node in `lang`, keeping the cursor and what is open; entities re-sort."""
         self._lang = lang
         for path, node in self._section_nodes.items():
             node.set_label(Text(self._pack.sections[path].title.get(lang)))
+        current = self.current_entity
+        on_label = self.cursor_node in self._label_nodes.values()
+        cursor_path = self.current_path
+        for filled in list(self._label_nodes):
+            self._refill_entities(filled)
+        if current is not None:
+            self.select_entity(current)
+        elif on_label and cursor_path is not None:
+            self.call_after_refresh(self._move_to, self._label_nodes[cursor_path])
+
+    # Entities ---------------------------------------------------------------------------------
+
+    def _fill_entities(self, path: str) -> None:
+        """Add the label node and the entity nodes (A–Z in the current language) of `path`."""
+        if path not in self._unfilled:
+            return
+        self._unfilled.discard(path)
+        node = self._section_nodes[path]
+        label = Text(named_label(self._pack, path, self._lang, short=True), style="italic")
+        self._label_nodes[path] = node.add_leaf(label, data=path)
+        for entity in entities_a_to_z(self._pack, path, self._lang):
+            leaf = node.add_leaf(Text(entity.name.get(self._lang)), data=ENTITY_PREFIX + entity.id)
+            self._entity_nodes[entity.id] = leaf
+
+    def _refill_entities(self, path: str) -> None:
+        """Rebuild the entity nodes of `path` in the current language's order."""
+        self._label_nodes.pop(path).remove()
+        for entity in self._pack.entities_in(path):
+            node = self._entity_nodes.pop(entity.id, None)
+            if node is not None:
+                node.remove()
+        self._unfilled.add(path)
+        self._fill_entities(path)
+
+    def on_tree_node_expanded(self, event: Tree.NodeExpanded[str]) -> None:
+        if event.node.data in self._unfilled:
+            self._fill_entities(event.node.data)
+
+    def on_tree_node_highlighted(self, event: Tree.NodeHighlighted[str]) -> None:
+        entity = self.entity_of(event.node)
+        if entity is not None:
+            self.post_message(self.EntityHighlighted(entity))
+
+    def select_entity(self, entity: Entity) -> None:
+        """Move the cursor to `entity`, opening its section."""
+        self._fill_entities(entity.section)
+        node = self._entity_nodes.get(entity.id)
+        if node is None:
+            return
+        self._expand_ancestors(node)
+        self.call_after_refresh(self._move_to, node)
+        self._move_to(node)
+
+    def _expand_ancestors(self, node: TreeNode[str]) -> None:
+        parent = node.parent
+        while parent is not None:
+            parent.expand()
+            parent = parent.parent
 
     def select_path(self, path: str) -> None:
         """Move the cursor to `path`, opening its ancestors."""
         node = self._section_nodes.get(path)
         if node is None:
             return
-        parent = node.parent
-        while parent is not None:
-            parent.expand()
-            parent = parent.parent
+        self._expand_ancestors(node)
         # Expanding changes line numbers only after the tree rebuilds its lines; move after that.
         self.call_after_refresh(self._move_to, node)
         self._move_to(node)
@@ -101,9 +200,13 @@ class SectionTree(Tree[str]):
         node = self.cursor_node
         if node is None:
             return
-        if not node.allow_expand:
+        label = self._label_nodes.get(node.data or "")
+        if node is label and len(self._pack.entities_in(label.data or "")) >= TABLE_THRESHOLD:
+            self.post_message(self.EnterTable())
+        elif not node.allow_expand:
             self.post_message(self.EnterLeaf())
         elif not node.is_expanded:
+            self._fill_entities(node.data or "")
             node.expand()
         elif node.children:
             self.move_cursor(node.children[0])

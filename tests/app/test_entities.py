@@ -1,0 +1,321 @@
+"""Pilot tests of the named places: tree nodes, the entity table (sort, filter, open) and the
+entity screen, in both languages, with content that looks like markup kept as data."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import pytest
+from app_helpers import L, build_pack
+from entity_pack import TECHNOPARKS, TECHNOPOLIS, entity_pack
+from textual.pilot import Pilot
+
+from tui.pack.model import Entity, EntityKind, Fact, FactKind, Pack, Qualifier
+from tui.ui.app import MoscowApp
+from tui.ui.entity_rows import EntityRows, attribute_cell, named_label
+from tui.ui.screens.entity import EntityScreen
+from tui.ui.widgets.entity_table import WINDOW, EntityGrid, EntityTable
+from tui.ui.widgets.fact_panel import FactPanel
+from tui.ui.widgets.section_tree import SectionTree
+
+SIZE = (120, 40)
+
+
+@pytest.fixture(autouse=True)
+def private_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+
+
+def make_app(pack: Pack, tmp_path: Path, lang: str = "en", start: str = TECHNOPARKS) -> MoscowApp:
+    return MoscowApp(
+        pack,
+        start_path=start,
+        lang=lang,  # type: ignore[arg-type]
+        state_path=tmp_path / "state.json",
+    )
+
+
+async def open_table(pilot: Pilot[None]) -> EntityGrid:
+    """From the Technoparks node: open it, go to its label node, Enter into the table."""
+    await pilot.press("right", "right")
+    await pilot.pause()
+    await pilot.press("enter")
+    await pilot.pause()
+    grid = pilot.app.focused
+    assert isinstance(grid, EntityGrid)
+    return grid
+
+
+def column(grid: EntityGrid, index: int) -> list[str]:
+    return [str(grid.get_row_at(row)[index].text) for row in range(grid.row_count)]
+
+
+def test_attribute_cell_shows_every_conflicting_value() -> None:
+    pack = entity_pack()
+    kalibr = pack.entities["technopark-00000"]
+    areas = [f for f in pack.facts_of(kalibr.id) if f.attribute == "area"]
+    assert len(areas) == 3
+    assert attribute_cell(areas, "en") == "75\u00a0000 / 18\u00a0000 / 28\u00a0500 m²"
+    assert attribute_cell(areas, "ru") == "75\u00a0000 / 18\u00a0000 / 28\u00a0500 м²"
+
+
+def test_named_label_finds_the_count_or_says_none() -> None:
+    pack = entity_pack()
+    assert named_label(pack, TECHNOPARKS, "en") == "40 named in public statements, of 49"
+    assert named_label(pack, TECHNOPARKS, "ru") == "Названы в открытых источниках: 40 из 49"
+    # The technopolis has no count of sites: the label does not invent one.
+    assert named_label(pack, TECHNOPOLIS, "en") == "2 named in public statements"
+
+
+def test_sorting_keeps_empty_cells_last_both_ways() -> None:
+    pack = entity_pack()
+    model = EntityRows(pack, TECHNOPARKS, "en")
+    area = 1 + model.columns.index("area")
+    for direction in ("asc", "desc"):
+        order = model.sorted(list(range(len(model))), area, direction)
+        keys = [model.keys(area)[i] for i in order]
+        present = [key for key in keys if key is not None]
+        assert keys[: len(present)] == present and None in keys
+        assert present == sorted(present, reverse=direction == "desc")
+
+
+async def test_tree_lists_named_places_a_to_z_in_the_current_language(tmp_path: Path) -> None:
+    app = make_app(entity_pack(), tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        tree = app.screen.query_one(SectionTree)
+        await pilot.press("right")
+        await pilot.pause()
+        node = tree.cursor_node
+        assert node is not None and node.data == TECHNOPARKS
+        labels = [str(child.label) for child in node.children]
+        assert labels[0] == "40 named publicly, of 49"
+        names = labels[1:]
+        assert len(names) == 40 and names == sorted(names, key=str.casefold)
+        await pilot.press("L")
+        await pilot.pause()
+        ru = [str(child.label) for child in node.children]
+        assert ru[0] == "Названы публично: 40 из 49"
+        assert ru[1:] == sorted(ru[1:], key=lambda name: name.casefold().replace("ё", "е"))
+        assert ru[1:] != names
+
+
+async def test_entity_node_shows_the_entity_and_its_sources(tmp_path: Path) -> None:
+    pack = entity_pack()
+    app = make_app(pack, tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("right", "right", "down")
+        await pilot.pause()
+        panel = app.screen.query_one(FactPanel)
+        tree = app.screen.query_one(SectionTree)
+        entity = tree.current_entity
+        assert entity is not None and panel.entity is entity
+        fact_list = panel.fact_list
+        assert fact_list is not None
+        assert fact_list.facts == pack.facts_of(entity.id)
+        assert "TASS, 22 Oct 2025" in fact_list.rendered_text(0)
+        assert entity.name.en in str(app.screen.query_one("#panel-title").render())
+        # Back up to the label node: the section and its table again.
+        await pilot.press("up")
+        await pilot.pause()
+        assert panel.entity is None and panel.path == TECHNOPARKS
+        assert panel.entity_table is not None and panel.entity_table.display
+
+
+async def test_section_facts_leave_out_entity_facts(tmp_path: Path) -> None:
+    app = make_app(entity_pack(), tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        panel = app.screen.query_one(FactPanel)
+        assert panel.fact_list is not None
+        assert [fact.id for fact in panel.fact_list.facts] == [
+            "technoparks-count",
+            "technoparks-growth",
+            "technoparks-specialists",
+        ]
+
+
+async def test_table_renders_a_row_per_entity_with_attribute_columns(tmp_path: Path) -> None:
+    app = make_app(entity_pack(), tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        grid = await open_table(pilot)
+        assert grid.row_count == 40
+        titles = [str(col.label) for col in grid.ordered_columns]
+        assert titles == ["Name ▲", "Year", "District", "Specialisation", "Area", "Staff"]
+        names = column(grid, 0)
+        assert names == sorted(names, key=str.casefold)
+        kalibr = names.index("Kalibr Technopark")
+        assert column(grid, 4)[kalibr] == "75\u00a0000 / 18\u00a0000 / 28\u00a0500 m²"
+        assert grid.border_subtitle == "40"
+
+
+async def test_sort_by_key_and_by_header_click(tmp_path: Path) -> None:
+    app = make_app(entity_pack(), tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        grid = await open_table(pilot)
+        await pilot.press("s")  # the next column: Year
+        await pilot.pause()
+        years = column(grid, 1)
+        assert years == sorted(years)
+        assert str(grid.ordered_columns[1].label) == "Year ▲"
+        await pilot.press("S")
+        await pilot.pause()
+        assert column(grid, 1) == sorted(years, reverse=True)
+        # A click on the Staff header sorts by staff; a second click reverses.
+        staff_column = grid.ordered_columns[5]
+        grid.post_message(EntityGrid.HeaderSelected(grid, staff_column.key, 5, staff_column.label))
+        await pilot.pause()
+        staff = [int(cell.strip("≈ ").replace("\u00a0", "") or 0) for cell in column(grid, 5)]
+        present = [value for value in staff if value]
+        assert present == sorted(present) and staff[-1] == 0
+        assert str(grid.ordered_columns[5].label) == "Staff ▲"
+
+
+async def test_header_click_with_the_mouse_sorts(tmp_path: Path) -> None:
+    app = make_app(entity_pack(), tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        grid = await open_table(pilot)
+        region = grid.region
+        # The Year header: after the name column (20 cells + padding) inside the border.
+        await pilot.click(grid, offset=(2 + 22 + 2, 1))
+        await pilot.pause()
+        assert grid.sort_column == 1
+        assert column(grid, 1) == sorted(column(grid, 1))
+        assert region == grid.region
+
+
+async def test_filter_as_you_type_and_enter_back_to_the_table(tmp_path: Path) -> None:
+    app = make_app(entity_pack(), tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        grid = await open_table(pilot)
+        await pilot.press("f")
+        table = app.screen.query_one(EntityTable)
+        assert app.focused is table.filter_input
+        await pilot.press(*"zel")
+        await pilot.pause()
+        names = column(grid, 0)
+        districts = column(grid, 2)
+        assert names and len(names) < 40
+        assert all("zel" in (n + d).casefold() for n, d in zip(names, districts, strict=True))
+        assert "STMP-Zelenograd Technopark" in names
+        assert grid.border_subtitle == f"{len(names)} / 40"
+        await pilot.press("enter")
+        assert grid.has_focus
+        await pilot.press("f", "backspace", "backspace", "backspace")
+        await pilot.pause()
+        assert grid.row_count == 40
+
+
+async def test_enter_opens_the_entity_and_escape_comes_back(tmp_path: Path) -> None:
+    pack = entity_pack()
+    app = make_app(pack, tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        grid = await open_table(pilot)
+        await pilot.press("down", "down", "down")
+        chosen = grid.entity_at_cursor()
+        assert chosen is not None
+        await pilot.press("enter")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, EntityScreen) and screen.entity is chosen
+        assert screen.fact_list.facts == pack.facts_of(chosen.id)
+        texts = [screen.fact_list.rendered_text(i) for i in range(len(screen.fact_list.facts))]
+        assert all("— TASS, 22 Oct 2025" in text for text in texts)
+        assert "Year of status:" in str(screen.query_one("#entity-lines").render())
+        await pilot.press("L")
+        await pilot.pause()
+        assert chosen.name.ru in str(screen.query_one("#entity-title").render())
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is app.main_screen
+        assert app.focused is grid and grid.entity_at_cursor() is chosen
+        # The language changed while the entity was open: the table follows it.
+        assert str(grid.ordered_columns[0].label).startswith("Название")
+
+
+def many_technoparks(count: int) -> Pack:
+    """entity_pack with `count` technoparks (most unnamed in NAMES, numbered)."""
+    return entity_pack(technoparks=count)
+
+
+async def test_a_long_table_moves_through_every_row_in_a_window(tmp_path: Path) -> None:
+    count = WINDOW * 3 + 17
+    app = make_app(many_technoparks(count), tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        grid = await open_table(pilot)
+        assert grid.count == count and grid.row_count == WINDOW
+        await pilot.press("G")
+        await pilot.pause()
+        assert grid.position == count - 1
+        await pilot.press("g")
+        for _ in range(WINDOW + 5):
+            await pilot.press("down")
+        await pilot.pause()
+        assert grid.position == WINDOW + 5
+        for _ in range(3):
+            await pilot.press("pagedown")
+            await pilot.pause()
+            # The cursor stays on screen while paging, across windows.
+            top = round(grid.scroll_y)
+            visible = grid.scrollable_content_region.height - grid.header_height
+            assert top <= grid.cursor_row < top + visible
+        before = grid.position
+        await pilot.press("pageup")
+        await pilot.pause()
+        assert grid.position < before
+
+
+async def test_content_that_looks_like_markup_is_shown_as_text(tmp_path: Path) -> None:
+    bad = "[bold]x[/] [@click=app.quit]q[/]"
+    base = entity_pack(technoparks=6)
+    first = next(iter(base.entities.values()))
+    entities = dict(base.entities)
+    entities[first.id] = dataclasses.replace(first, name=L(bad, bad))
+    pack = dataclasses.replace(base, entities=entities)
+    app = make_app(pack, tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        grid = await open_table(pilot)
+        assert bad in column(grid, 0)
+        tree = app.screen.query_one(SectionTree)
+        node = tree.cursor_node
+        assert node is not None and node.parent is not None
+        assert bad in [str(child.label) for child in node.parent.children]
+        assert app.is_running
+
+
+async def test_few_entities_get_tree_nodes_but_no_table(tmp_path: Path) -> None:
+    pack = build_pack()
+    site = Entity("site-1", EntityKind.SEZ_SITE, L("Площадка", "Site"), TECHNOPOLIS)
+    area = Fact(
+        "site-1-area",
+        TECHNOPOLIS,
+        FactKind.REPORTED,
+        L("Площадь", "Area"),
+        "tass-2025-10-22",
+        value=5.0,
+        unit="ha",
+        qualifier=Qualifier.ABOUT,
+        entity="site-1",
+        attribute="area",
+    )
+    pack = dataclasses.replace(pack, entities={site.id: site}, facts=(*pack.facts, area))
+    app = make_app(pack, tmp_path, start=TECHNOPOLIS)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        panel = app.screen.query_one(FactPanel)
+        assert panel.entity_table is None
+        await pilot.press("right", "right", "enter")
+        await pilot.pause()
+        node = app.screen.query_one(SectionTree).cursor_node
+        assert node is not None and str(node.label) == "1 named publicly"
+        assert app.focused is panel.fact_list

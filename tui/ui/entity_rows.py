@@ -1,0 +1,311 @@
+"""What the entity tree nodes, the entity table and the entity view show (no Textual import).
+
+Kept apart from the widgets so the tree can label its nodes without importing DataTable at
+start-up, and so the rows can be built and sorted in tests and benchmarks without an app.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from rich.text import Text
+
+from tui.pack.model import UNITS, Entity, EntityKind, Fact, FactKind, Lang, Pack, Qualifier
+from tui.text.format import format_number, qualifier_sign, unit_label
+from tui.text.words import STRINGS, t
+
+# A section with at least this many entities shows them as a table in its panel.
+TABLE_THRESHOLD = 5
+
+# The attributes that become columns, in this order, when any entity of the section has them.
+ATTRIBUTE_COLUMNS: tuple[str, ...] = ("status-year", "district", "specialisation", "area", "staff")
+
+# The unit of the section's count fact for each kind ("49 technoparks"): it tells the tree how
+# many there are in all, so that the named ones are never taken for the full list.
+KIND_UNITS: dict[EntityKind, str] = {
+    EntityKind.TECHNOPARK: "technoparks",
+    EntityKind.SEZ_SITE: "sites",
+    EntityKind.CLUSTER: "clusters",
+    EntityKind.SERVICE: "services",
+    EntityKind.ORGANISATION: "companies",
+}
+
+# The UI's own words for entities; kept here like fact_panel's, so the i18n table stays as it is.
+WORDS: dict[str, tuple[str, str]] = {
+    "named": ("Названы в открытых источниках: {count}", "{count} named in public statements"),
+    "named-of": (
+        "Названы в открытых источниках: {count} из {total}",
+        "{count} named in public statements, of {total}",
+    ),
+    "named-short": ("Названы публично: {count}", "{count} named publicly"),
+    "named-of-short": (
+        "Названы публично: {count} из {total}",
+        "{count} named publicly, of {total}",
+    ),
+    "col.name": ("Название", "Name"),
+    "col.status-year": ("Год", "Year"),
+    "col.district": ("Район", "District"),
+    "col.specialisation": ("Специализация", "Specialisation"),
+    "col.area": ("Площадь", "Area"),
+    "col.staff": ("Сотрудники", "Staff"),
+    "attr.status-year": ("Год статуса", "Year of status"),
+    "attr.district": ("Район", "District"),
+    "attr.address": ("Адрес", "Address"),
+    "attr.specialisation": ("Специализация", "Specialisation"),
+    "attr.operator": ("Управляющая компания", "Operator"),
+    "attr.area": ("Площадь", "Area"),
+    "attr.staff": ("Сотрудники", "Staff"),
+    "attr.residents": ("Резиденты", "Residents"),
+    "filter": ("Фильтр: начните печатать…", "Filter: type to narrow…"),
+    "shown": ("Строки {first}–{last} из {count}", "Rows {first}–{last} of {count}"),
+    "shown-filtered": (
+        "Строки {first}–{last} из {count} (всего {total})",
+        "Rows {first}–{last} of {count} ({total} in all)",
+    ),
+    "none-match": ("Ничего не найдено", "No matches"),
+    "sorted": ("сортировка: {column} {arrow}", "sorted by {column} {arrow}"),
+    "entity-facts": ("Факты с источниками", "Facts with their sources"),
+    "no-entity-facts": ("Об этом месте фактов нет.", "No facts about this place."),
+    "kind.technopark": ("Технопарк", "Technopark"),
+    "kind.sez-site": ("Площадка ОЭЗ", "SEZ site"),
+    "kind.cluster": ("Кластер", "Cluster"),
+    "kind.support-measure": ("Мера поддержки", "Support measure"),
+    "kind.service": ("Сервис", "Service"),
+    "kind.organisation": ("Организация", "Organisation"),
+    "in-section": ("Раздел: {section}", "Section: {section}"),
+    # Keys, by binding id.
+    "entities.sort": ("Сортировать", "Sort"),
+    "entities.reverse": ("Обратный порядок", "Reverse"),
+    "entities.filter": ("Фильтр", "Filter"),
+    "entities.open": ("Открыть", "Open"),
+    "entity.back": ("Назад", "Back"),
+    "entity.copy": ("Копировать", "Copy"),
+}
+
+
+# The footer and the help describe a binding through the i18n table by its id: the entity keys
+# join it here rather than the entity words being spread over two tables.
+BINDING_IDS = ("entities.sort", "entities.reverse", "entities.filter", "entities.open")
+for _binding_id in BINDING_IDS:
+    STRINGS.setdefault(_binding_id, WORDS[_binding_id])
+
+
+def word(key: str, lang: Lang, **values: object) -> str:
+    """The entity UI's word `key` in `lang`, with `{name}` fields filled (numbers, names)."""
+    ru, en = WORDS[key]
+    text = ru if lang == "ru" else en
+    return text.format(**values) if values else text
+
+
+def name_key(name: str) -> str:
+    """How a name sorts A–Z: case and «quotes» ignored, ё as е."""
+    folded = name.casefold().replace("ё", "е")
+    return folded.lstrip("«»\"'“”„ ([")
+
+
+def entities_a_to_z(pack: Pack, path: str, lang: Lang) -> list[Entity]:
+    """The entities of a section sorted by their name in `lang`."""
+    return sorted(pack.entities_in(path), key=lambda entity: name_key(entity.name.get(lang)))
+
+
+def count_fact(pack: Pack, path: str) -> Fact | None:
+    """The section's own count of the kind its entities are ("49 technoparks"), if it has one.
+
+    Found generically: a numeric fact of the section, not about an entity, whose unit is the
+    unit of the commonest entity kind; the latest year wins.
+    """
+    entities = pack.entities_in(path)
+    if not entities:
+        return None
+    kinds = [entity.kind for entity in entities]
+    unit = KIND_UNITS.get(max(set(kinds), key=kinds.count))
+    if unit is None:
+        return None
+    counts = [
+        fact
+        for fact in pack.facts_in(path)
+        if fact.entity is None
+        and fact.value is not None
+        and fact.unit == unit
+        and fact.kind in (FactKind.REPORTED, FactKind.DESCRIPTION)
+    ]
+    return max(counts, key=lambda fact: fact.year or 0, default=None)
+
+
+def named_label(pack: Pack, path: str, lang: Lang, *, short: bool = False) -> str:
+    """ "41 named in public statements, of 49": how many are named, never claiming all are.
+
+    `short` is the tree's form, "41 named publicly, of 49", which fits its width.
+    """
+    count = format_number(len(pack.entities_in(path)), lang)
+    total = count_fact(pack, path)
+    suffix = "-short" if short else ""
+    if total is None or total.value is None:
+        return word("named" + suffix, lang, count=count)
+    shown_total = format_number(total.value, lang)
+    sign = qualifier_sign(total.qualifier or Qualifier.EXACTLY)
+    return word("named-of" + suffix, lang, count=count, total=f"{sign} {shown_total}".strip())
+
+
+def entity_heading(pack: Pack, entity: Entity, lang: Lang) -> tuple[Text, Text]:
+    """The entity's title and the lines under it: kind and section, summary, note (all data)."""
+    title = Text(entity.name.get(lang))
+    section = pack.sections.get(entity.section)
+    meta = word("kind." + entity.kind.value, lang)
+    if section is not None:
+        meta += " · " + word("in-section", lang, section=section.title.get(lang))
+    lines = Text(meta, style="dim")
+    if entity.summary is not None:
+        lines.append("\n")
+        lines.append(entity.summary.get(lang))
+    if entity.note is not None:
+        lines.append("\n")
+        lines.append(t("note", lang), style="dim")
+        lines.append(entity.note.get(lang), style="dim")
+    by_attribute: dict[str, list[Fact]] = {}
+    for fact in pack.facts_of(entity.id):
+        if fact.attribute:
+            by_attribute.setdefault(fact.attribute, []).append(fact)
+    # The attributes at a glance, as the table's row shows them; each fact is cited below.
+    for attribute, facts in by_attribute.items():
+        label = WORDS.get("attr." + attribute, (attribute, attribute))[0 if lang == "ru" else 1]
+        lines.append(f"\n{label}: ", style="bold")
+        lines.append(attribute_cell(facts, lang))
+    return title, lines
+
+
+# Rows --------------------------------------------------------------------------------------
+
+SortKey = tuple[float, str]
+Direction = Literal["asc", "desc"]
+
+
+def column_titles(columns: list[str], lang: Lang) -> list[str]:
+    return [word("col.name", lang), *(word("col." + column, lang) for column in columns)]
+
+
+def attribute_cell(facts: list[Fact], lang: Lang) -> str:
+    """What a cell shows for one attribute.
+
+    Conflicting facts are all shown, joined with " / ": "12 000 / 15 000 m²". None is chosen.
+    """
+    if not facts:
+        return ""
+    if all(fact.value is None for fact in facts):
+        texts = [str(f.year) if f.year is not None else f.text.get(lang) for f in facts]
+        return " / ".join(dict.fromkeys(texts))
+    numeric = [fact for fact in facts if fact.value is not None]
+    units = {fact.unit for fact in numeric}
+    parts: list[str] = []
+    for fact in numeric:
+        assert fact.value is not None
+        sign = qualifier_sign(fact.qualifier or Qualifier.EXACTLY)
+        number = format_number(fact.value, lang)
+        if len(units) > 1 and fact.unit:
+            number += " " + unit_label(fact.value, fact.unit, lang)
+        parts.append(f"{sign} {number}" if sign else number)
+    text = " / ".join(dict.fromkeys(parts))
+    last = numeric[-1]
+    # One unit is said once, and only when it is a symbol: "12 000 / 15 000 m²"; a word such as
+    # "employees" would repeat the column's title.
+    unit = UNITS.get(last.unit or "")
+    if len(units) == 1 and unit is not None and unit.symbol and last.value is not None:
+        text += " " + unit.label(last.value, lang)
+    return text
+
+
+def attribute_key(facts: list[Fact], lang: Lang) -> SortKey | None:
+    """How a cell sorts: by its first number, else its year, else its text; None when empty."""
+    for fact in facts:
+        if fact.value is not None:
+            return (fact.value, "")
+    if not facts:
+        return None
+    first = facts[0]
+    if first.year is not None:
+        return (float(first.year), "")
+    return (0.0, name_key(first.text.get(lang)))
+
+
+class EntityRows:
+    """The rows of a section's entity table in one language, A–Z by name.
+
+    Built for 10,000 rows within a frame or two: one pass groups the section's attribute facts
+    by entity; a row's cells are formatted when first shown, a column's sort keys when first
+    sorted by, and the filter's search texts on the first keystroke.
+    """
+
+    def __init__(self, pack: Pack, path: str, lang: Lang) -> None:
+        self.lang: Lang = lang
+        grouped: dict[str, dict[str, list[Fact]]] = {}
+        for fact in pack.facts_in(path):
+            if fact.entity is not None and fact.attribute:
+                by_attribute = grouped.setdefault(fact.entity, {})
+                by_attribute.setdefault(fact.attribute, []).append(fact)
+        present = {attribute for attributes in grouped.values() for attribute in attributes}
+        self.columns = [attribute for attribute in ATTRIBUTE_COLUMNS if attribute in present]
+        entities = pack.entities_in(path)
+        names = [entity.name.get(lang) for entity in entities]
+        name_keys = [name_key(name) for name in names]
+        order = sorted(range(len(entities)), key=name_keys.__getitem__)
+        self.entities = [entities[index] for index in order]
+        self._names = [names[index] for index in order]
+        self._facts = [grouped.get(entity.id, {}) for entity in self.entities]
+        self._keys: dict[int, list[SortKey | None]] = {
+            0: [(0.0, name_keys[index]) for index in order]
+        }
+        self._cells: list[tuple[str, ...] | None] = [None] * len(order)
+        self._haystacks: list[str] | None = None
+
+    def __len__(self) -> int:
+        return len(self.entities)
+
+    def titles(self) -> list[str]:
+        return column_titles(self.columns, self.lang)
+
+    def cells(self, index: int) -> tuple[str, ...]:
+        """The texts of row `index`: the name, then one per attribute column."""
+        cells = self._cells[index]
+        if cells is None:
+            facts = self._facts[index]
+            attributes = (
+                attribute_cell(facts.get(column, []), self.lang) for column in self.columns
+            )
+            cells = self._cells[index] = (self._names[index], *attributes)
+        return cells
+
+    def keys(self, column: int) -> list[SortKey | None]:
+        keys = self._keys.get(column)
+        if keys is None:
+            attribute = self.columns[column - 1]
+            keys = [attribute_key(facts.get(attribute, []), self.lang) for facts in self._facts]
+            self._keys[column] = keys
+        return keys
+
+    def sorted(self, order: list[int], column: int, direction: Direction) -> list[int]:
+        """`order` sorted by one column; empty cells last in both directions."""
+        keys = self.keys(column)
+        present = [index for index in order if keys[index] is not None]
+        empty = [index for index in order if keys[index] is None]
+        present.sort(key=lambda index: keys[index] or (0.0, ""), reverse=direction == "desc")
+        return present + empty
+
+    def filtered(self, needle: str) -> list[int]:
+        """Rows whose names (either language), texts or years contain `needle`, case ignored."""
+        folded = needle.strip().casefold()
+        if not folded:
+            return list(range(len(self.entities)))
+        if self._haystacks is None:
+            self._haystacks = [self._haystack(index) for index in range(len(self.entities))]
+        return [index for index, text in enumerate(self._haystacks) if folded in text]
+
+    def _haystack(self, index: int) -> str:
+        entity = self.entities[index]
+        parts = [entity.name.ru, entity.name.en]
+        for facts in self._facts[index].values():
+            for fact in facts:
+                if fact.value is None and fact.year is None:
+                    parts += [fact.text.ru, fact.text.en]
+                elif fact.year is not None and fact.value is None:
+                    parts.append(str(fact.year))
+        return "\n".join(parts).casefold()
