@@ -289,23 +289,31 @@ class FactList(Widget, can_focus=True):
         if self.has_focus and not self._following_scroll:
             self._bring_into_view(value)
 
-    def visible_lines(self) -> range:
-        """The lines of this list that the panel shows now (empty when none)."""
+    def visible_lines(self, scroll_y: float | None = None) -> range:
+        """The lines of this list the panel shows (at its `scroll_y`, default: now)."""
         parent = self.parent
         if not isinstance(parent, Widget):
             return range(0)
-        top = parent.scroll_offset.y - self.virtual_region.y
+        top = round(parent.scroll_offset.y if scroll_y is None else scroll_y)
+        top -= self.virtual_region.y
         shown = range(top, top + parent.scrollable_content_region.height)
         return range(max(shown.start, 0), min(shown.stop, self.virtual_size.height))
 
-    def _keep_highlight_on_screen(self) -> None:
-        """After a scroll, move the highlight to the nearest fact on screen if it left it."""
-        layout, window = self._layout, self.visible_lines()
+    def _keep_highlight_on_screen(self, old_scroll_y: float, new_scroll_y: float) -> None:
+        """When a scroll takes the highlight off screen, move it to the nearest fact on screen.
+
+        Only a highlight that was on screen follows: one just set off screen (a search jump)
+        is about to be brought into view, and must not be moved.
+        """
+        layout, window = self._layout, self.visible_lines(new_scroll_y)
         if layout is None or not self.facts or not window:
             return
         index = self.highlighted
         top, bottom = layout.tops[index], layout.tops[index] + layout.heights[index]
-        if top < window.stop and bottom > window.start:
+        before = self.visible_lines(old_scroll_y)
+        if (top < window.stop and bottom > window.start) or not (
+            top < before.stop and bottom > before.start
+        ):
             return
         line = window.start if bottom <= window.start else window.stop - 1
         target = max(0, bisect_right(layout.tops, line) - 1)
