@@ -53,7 +53,7 @@ from tui.export.copy import fact_clipboard_text, section_markdown
 from tui.pack.load import load_pack
 from tui.pack.model import Lang, Pack
 from tui.ui.screens.help import HelpScreen
-from tui.ui.screens.search import SearchScreen
+from tui.ui.screens.search import SearchResults, SearchScreen
 from tui.ui.widgets.fact_list import FactList
 
 GENERATOR_PATH = HOSTILE_PACK.parent / "generate.py"
@@ -587,16 +587,14 @@ async def test_search_palette_help_and_toasts_show_hostile_text_literally(
         assert any(MARKUP in message and "[/]" in message for message in toasts)
         await pilot.press("slash", *"pwned")
         await settle(pilot)
-        results = app.screen.query_one("#search-results", OptionList)
-        prompts = [str(results.get_option_at_index(i).prompt) for i in range(results.option_count)]
+        prompts = app.screen.query_one(SearchResults).row_texts()
         assert any("␛]0;pwned" in prompt for prompt in prompts)
         await pilot.press("enter")
         await settle(pilot)
         await pilot.press("slash", *"click=app")
         await settle(pilot)
         assert isinstance(app.screen, SearchScreen)
-        results = app.screen.query_one("#search-results", OptionList)
-        prompts = [str(results.get_option_at_index(i).prompt) for i in range(results.option_count)]
+        prompts = app.screen.query_one(SearchResults).row_texts()
         assert any(MARKUP in prompt for prompt in prompts)
         await pilot.press("enter")
         await settle(pilot)

@@ -139,11 +139,15 @@ STRINGS: dict[str, tuple[str, str]] = {
     "unknown-section": ("Неизвестный раздел: {path}", "Unknown section: {path}"),
     # Search and palette.
     "search.placeholder": (
-        "Поиск по разделам и фактам (оба языка)…",
-        "Search sections and facts (both languages)…",
+        "Поиск по разделам, рядам, фактам и источникам (оба языка)…",
+        "Search sections, series, facts and sources (both languages)…",
     ),
     "search.none": ("Ничего не найдено", "No matches"),
+    "search.count": ("Найдено: {count}", "{count} found"),
+    "search.count-more": ("Найдено: более {count}", "More than {count} found"),
+    "search.counting": ("Найдено: {count}…", "{count} found so far…"),
     "search.section": ("раздел", "section"),
+    "search.series": ("ряд", "series"),
     "search.fact": ("факт", "fact"),
     "cmd.copy-fact": ("Копировать факт", "Copy fact"),
     "cmd.copy-fact.help": (

@@ -1,21 +1,28 @@
-"""`/`: the modal that searches sections and facts as you type (the engine is tui.search)."""
+"""`/`: the overlay that searches sections, series and facts as you type (engine: tui.search).
+
+The results draw their own lines at a fixed height (two lines a hit, only the rows on screen),
+so a keystroke repaints the list without laying the box out again.
+"""
 
 from __future__ import annotations
 
 from typing import ClassVar
 
 from rich.text import Text
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
+from textual.message import Message
 from textual.screen import ModalScreen
-from textual.widgets import Input, OptionList, Static
-from textual.widgets.option_list import Option
+from textual.strip import Strip
+from textual.widget import Widget
+from textual.widgets import Input
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from tui.pack.model import Lang, Pack
 from tui.search import (
+    COUNT_CAP,
     MAX_HITS,
     UI_BUDGET,
     SearchEntry,
@@ -26,6 +33,8 @@ from tui.search import (
     fold,
     search,
 )
+from tui.text.citations import fact_by_id
+from tui.text.numbers import format_number
 from tui.text.words import t
 
 __all__ = [
@@ -35,6 +44,7 @@ __all__ = [
     "SearchHit",
     "SearchIndex",
     "SearchJob",
+    "SearchResults",
     "SearchScreen",
     "build_entries",
     "fold",
@@ -44,9 +54,10 @@ __all__ = [
 ]
 
 SHOWN_CHARS = 90
-# Hits the search screen lists: two screenfuls of its box. Each option costs a wrap and a
-# render per keystroke, so fewer keep typing within a frame.
+# Hits the search screen lists; the count says how many more there are.
 SHOWN_HITS = 20
+ROW_HEIGHT = 2  # each hit: what matched, then where it lives
+VISIBLE_ROWS = 8
 
 
 def highlighted(candidate: str, offsets: tuple[int, ...], width: int = SHOWN_CHARS) -> Text:
@@ -67,15 +78,126 @@ def highlighted(candidate: str, offsets: tuple[int, ...], width: int = SHOWN_CHA
     return text
 
 
+def _headline(pack: Pack, entry: SearchEntry, lang: Lang) -> str:
+    """What a hit leads to, as the screen names it: a fact's text, else the section's title."""
+    if entry.fact_id is not None:
+        fact = fact_by_id(pack, entry.fact_id)
+        if fact is not None:
+            return fact.text.get(lang)
+    return pack.sections[entry.path].title.get(lang)
+
+
 def hit_text(pack: Pack, hit: SearchHit, lang: Lang) -> Text:
-    """A hit for a list: the matched text, then where it lives (section title, kind of entry)."""
-    text = highlighted(hit.candidate, hit.offsets)
+    """A hit as two lines: its headline (with the match marked when it matched there), then
+    where it lives, and the matched words when they are in the body (a quote, a note)."""
+    if hit.figure:
+        # "> 90,000 jobs by 2030 — New jobs in the SEZ": the figure, then what it counts.
+        text = highlighted(hit.candidate, hit.offsets)
+        text.append(" — " + _headline(pack, hit.entry, lang).replace("\n", " ")[:SHOWN_CHARS])
+    elif hit.headline:
+        text = highlighted(hit.candidate, hit.offsets)
+    else:
+        text = Text(_headline(pack, hit.entry, lang).replace("\n", " ")[:SHOWN_CHARS])
     section = pack.sections[hit.entry.path]
-    kind = t("search.fact" if hit.entry.fact_id else "search.section", lang)
     text.append("\n")
-    text.append(f"{kind} · ", style="dim")
-    text.append(section.title.get(lang), style="dim")
+    text.append(f"{t('search.' + hit.entry.kind, lang)} · {section.title.get(lang)}", style="dim")
+    if not hit.headline:
+        text.append(" — ", style="dim")
+        text.append_text(highlighted(hit.candidate, hit.offsets, SHOWN_CHARS // 2))
     return text
+
+
+class SearchResults(Widget):
+    """The hits, two lines each, drawn line by line at a fixed height; one is highlighted."""
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"search-results--highlight"}
+    DEFAULT_CSS = f"""
+    SearchResults {{
+        height: {ROW_HEIGHT * VISIBLE_ROWS};
+    }}
+    SearchResults > .search-results--highlight {{
+        background: $accent 30%;
+    }}
+    """
+
+    class Chosen(Message):
+        """A row was clicked."""
+
+        def __init__(self, row: int) -> None:
+            super().__init__()
+            self.row = row
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.rows: list[Text] = []
+        self.cursor = 0
+        self._top = 0  # the first row on screen
+        self._strips: dict[tuple[int, bool], list[Strip]] = {}
+
+    def set_rows(self, rows: list[Text], keep_cursor: bool) -> None:
+        """Show `rows`; with `keep_cursor` the new rows only add to the old (a search going on)."""
+        if not keep_cursor:
+            self.cursor = 0
+            self._top = 0
+            self._strips.clear()
+        self.rows = rows
+        self.refresh()
+
+    def move(self, step: int) -> None:
+        """Move the highlight by `step` rows, keeping it on screen."""
+        if not self.rows:
+            return
+        self.cursor = max(0, min(self.cursor + step, len(self.rows) - 1))
+        if self.cursor < self._top:
+            self._top = self.cursor
+        elif self.cursor >= self._top + VISIBLE_ROWS:
+            self._top = self.cursor - VISIBLE_ROWS + 1
+        self.refresh()
+
+    def row_texts(self) -> list[str]:
+        """The rows as plain text, as shown (for tests and tools)."""
+        return [row.plain for row in self.rows]
+
+    def row_at(self, y: int) -> int | None:
+        """The row drawn on line `y` of this widget, if any."""
+        row = self._top + y // ROW_HEIGHT
+        return row if 0 <= row < len(self.rows) else None
+
+    def on_click(self, event: events.Click) -> None:
+        row = self.row_at(event.y)
+        if row is not None:
+            self.cursor = row
+            self.post_message(self.Chosen(row))
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._strips.clear()
+
+    def _lines(self, row: int, width: int) -> list[Strip]:
+        chosen = row == self.cursor
+        key = (row, chosen)
+        strips = self._strips.get(key)
+        if strips is not None and strips[0].cell_length == width:
+            return strips
+        base = self.rich_style
+        if chosen:
+            base += self.get_component_rich_style("search-results--highlight")
+        lines = self.rows[row].split("\n")[:ROW_HEIGHT]
+        strips = []
+        for line in lines + [Text()] * (ROW_HEIGHT - len(lines)):
+            line = Text(" ") + line
+            line.truncate(width, overflow="ellipsis")
+            segments = list(line.render(self.app.console))
+            strips.append(Strip(segments).apply_style(base).adjust_cell_length(width, base))
+        self._strips[key] = strips
+        return strips
+
+    def render_line(self, y: int) -> Strip:
+        width = self.content_size.width
+        row = self.row_at(y)
+        if row is None:
+            return Strip.blank(width, self.rich_style)
+        return self._lines(row, width)[y % ROW_HEIGHT]
 
 
 class SearchScreen(ModalScreen[SearchHit | None]):
@@ -85,6 +207,8 @@ class SearchScreen(ModalScreen[SearchHit | None]):
         Binding("escape", "dismiss_none", "Close", id="search.close"),
         Binding("down", "cursor(1)", "Next", show=False, id="search.down"),
         Binding("up", "cursor(-1)", "Previous", show=False, id="search.up"),
+        Binding("pagedown", "cursor(8)", "Next page", show=False, id="search.page-down"),
+        Binding("pageup", "cursor(-8)", "Previous page", show=False, id="search.page-up"),
     ]
 
     def __init__(self, pack: Pack, index: SearchIndex, lang: Lang) -> None:
@@ -95,13 +219,13 @@ class SearchScreen(ModalScreen[SearchHit | None]):
         self._hits: list[SearchHit] = []
         self._job: SearchJob | None = None
         self._shown: SearchJob | None = None  # the job whose hits the list shows
-        self._status = ""
+        self.status = ""
 
     def compose(self) -> ComposeResult:
         with Vertical(id="search-box"):
             yield Input(placeholder=t("search.placeholder", self._lang), id="search-input")
-            yield OptionList(id="search-results")
-            yield Static("", id="search-status")
+            yield SearchResults(id="search-results")
+            yield SearchStatus(id="search-status")
 
     @on(Input.Changed, "#search-input")
     def _query_changed(self, event: Input.Changed) -> None:
@@ -131,47 +255,69 @@ class SearchScreen(ModalScreen[SearchHit | None]):
 
     def _show(self, job: SearchJob) -> None:
         hits = job.hits()
-        results = self.query_one("#search-results", OptionList)
-        if job is self._shown and len(hits) >= len(self._hits):
-            # A job's hits so far are the start of its final list: only append the new ones.
-            results.add_options(self._options(hits, len(self._hits)))
+        results = self.query_one(SearchResults)
+        growing = job is self._shown and len(hits) >= len(self._hits)
+        if growing:
+            # A job's hits so far are the start of its final list: only the new ones are made.
+            new = hits[len(self._hits) :]
+            rows = results.rows + [hit_text(self._pack, hit, self._lang) for hit in new]
         else:
-            results.set_options(self._options(hits, 0))
-            if hits:
-                results.highlighted = 0
+            rows = [hit_text(self._pack, hit, self._lang) for hit in hits]
+        results.set_rows(rows, keep_cursor=growing)
         self._hits = hits
         self._shown = job
-        if not job.done:
-            status = "…"
-        else:
-            status = t("search.none", self._lang) if job.query and not hits else ""
-        if status != self._status:
-            # Only on change: an update re-lays out the box.
-            self._status = status
-            self.query_one("#search-status", Static).update(Text(status))
+        self.status = self._status_of(job)
+        self.query_one(SearchStatus).show(self.status)
 
-    def _options(self, hits: list[SearchHit], first: int) -> list[Option]:
-        return [
-            Option(hit_text(self._pack, hit, self._lang), id=str(number))
-            for number, hit in enumerate(hits[first:], start=first)
-        ]
+    def _status_of(self, job: SearchJob) -> str:
+        """ "12 found", "more than 1,000 found", "3 found so far…", or nothing to search."""
+        if not job.query:
+            return ""
+        count = format_number(job.count, self._lang)
+        if not job.done:
+            return t("search.counting", self._lang, count=count)
+        if job.count == 0:
+            return t("search.none", self._lang)
+        if not job.complete and job.count >= COUNT_CAP:
+            return t("search.count-more", self._lang, count=count)
+        return t("search.count", self._lang, count=count)
 
     @on(Input.Submitted, "#search-input")
     def _submitted(self) -> None:
-        results = self.query_one("#search-results", OptionList)
-        index = results.highlighted
-        if index is not None and 0 <= index < len(self._hits):
-            self.dismiss(self._hits[index])
+        cursor = self.query_one(SearchResults).cursor
+        if 0 <= cursor < len(self._hits):
+            self.dismiss(self._hits[cursor])
 
-    @on(OptionList.OptionSelected, "#search-results")
-    def _chosen(self, event: OptionList.OptionSelected) -> None:
-        self.dismiss(self._hits[event.option_index])
+    @on(SearchResults.Chosen)
+    def _clicked(self, event: SearchResults.Chosen) -> None:
+        if 0 <= event.row < len(self._hits):
+            self.dismiss(self._hits[event.row])
 
     def action_cursor(self, step: int) -> None:
-        results = self.query_one("#search-results", OptionList)
-        if results.option_count:
-            current = results.highlighted or 0
-            results.highlighted = max(0, min(current + step, results.option_count - 1))
+        self.query_one(SearchResults).move(step)
 
     def action_dismiss_none(self) -> None:
         self.dismiss(None)
+
+
+class SearchStatus(Widget):
+    """One line under the results: how many were found, or that the search goes on."""
+
+    DEFAULT_CSS = """
+    SearchStatus {
+        height: 1;
+    }
+    """
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.text = ""
+
+    def show(self, text: str) -> None:
+        """Say `text`; repaints only this line, and only when it changed."""
+        if text != self.text:
+            self.text = text
+            self.refresh()
+
+    def render(self) -> Text:
+        return Text(self.text)

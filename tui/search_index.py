@@ -1,0 +1,212 @@
+"""The search index: every section, series and fact with the lines that find it. No UI import.
+
+Each entry has headline lines (a section's or series' title, a fact's text and its figure) and
+body lines (summaries, quotes, speakers, notes, the source's publisher). The index keeps, per
+block of entries and per kind of line, one folded string of all their lines, so that a query is
+a few C-level scans (`re`, `str.find`) rather than a Python loop over 100,000 entries. Blocks are
+built on first use, in entry order, so opening the search costs nothing and a common query
+touches only the first blocks. Figures are indexed as numbers, so "90 000", "90,000", "90000"
+and "90 тысяч" are one query (see tui.search_terms); the ranking is in tui.search.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from itertools import accumulate
+
+from tui.pack.model import UNITS, Fact, Pack
+from tui.search_terms import fold, normalise_numbers, vocabulary_of
+from tui.text.citations import publisher_name
+from tui.text.units import format_value
+
+# Longer texts are cut before matching: a subsequence scan costs up to a line's length per
+# start, and content may hold lines of any size.
+MATCH_CHARS = 300
+# Entries per block of the index: small enough that building or scanning one block stays far
+# below a frame, large enough that a scan is mostly C.
+BLOCK_ENTRIES = 2048
+HEAD, BODY = 0, 1
+VALUE_MARK = "\x00"  # marks a figure's line in `_Field.texts`; the figure is shown as formatted
+
+
+@dataclass(frozen=True)
+class SearchEntry:
+    """One section, series or fact, where it leads, and the texts that find it."""
+
+    path: str
+    fact_id: str | None
+    candidates: tuple[str, ...]
+    kind: str = "fact"  # "section", "series" or "fact"
+    number: int = 0  # its place in the index
+
+
+@dataclass(frozen=True)
+class _Field:
+    """One kind of line (headline or body) of a block's entries, as one folded string."""
+
+    folded: str  # every line, folded (figures also normalised), one per line
+    starts: list[int]  # where each line starts, plus one past the end
+    owners: list[int]  # the entry of each line
+    entry_lines: list[int]  # first line of each entry of the block, plus the line count
+    texts: list[
+        str
+    ]  # each line's original text (cut to MATCH_CHARS); figures start with VALUE_MARK
+
+
+@dataclass(frozen=True)
+class _Block:
+    first: int  # index of the first entry
+    fields: tuple[_Field, _Field]
+
+
+def _figure_lines(fact: Fact) -> list[str]:
+    """A figure as numbers and unit words in both languages, marked as a figure."""
+    if fact.value is None:
+        return []
+    value = round(float(fact.value), 3)
+    number = str(int(value)) if value.is_integer() else repr(value)
+    unit = UNITS.get(fact.unit or "")
+    if unit is None:
+        return [f"{VALUE_MARK}en {number}", f"{VALUE_MARK}ru {number}"]
+    return [
+        f"{VALUE_MARK}en {number} {unit.label(value, 'en')}",
+        f"{VALUE_MARK}ru {number} {unit.label(value, 'ru')}",
+    ]
+
+
+class IndexBase:
+    """Every section, series and fact of a pack, with the lines that find each.
+
+    Cheap to create; each block is built once, when a search first reaches it. Blocks are
+    immutable and replace `None` in one assignment, so a worker thread and the UI thread may
+    both build one without harm.
+    """
+
+    def __init__(self, pack: Pack) -> None:
+        self.pack = pack
+        self._sections = list(pack.sections.values())
+        self._series = list(pack.series.values())
+        self._n_sections = len(self._sections)
+        self._n_named = self._n_sections + len(self._series)
+        self.size = self._n_named + len(pack.facts)
+        self._block_entries = BLOCK_ENTRIES  # read once: a block's size never changes under it
+        self._blocks: list[_Block | None] = [None] * (-(-self.size // BLOCK_ENTRIES))
+        self._vocabularies: dict[tuple[int, int], set[str]] = {}
+
+    def __len__(self) -> int:
+        return self.size
+
+    def destination(self, number: int) -> tuple[str, str | None, str]:
+        """Where entry `number` leads: section path, fact id (or None), and its kind."""
+        if number < self._n_sections:
+            return self._sections[number].path, None, "section"
+        if number < self._n_named:
+            return self._series[number - self._n_sections].section, None, "series"
+        fact = self.pack.facts[number - self._n_named]
+        return fact.section, fact.id, "fact"
+
+    @property
+    def block_count(self) -> int:
+        return len(self._blocks)
+
+    def block_of(self, number: int) -> int:
+        """The number of the block that holds entry `number`."""
+        return number // self._block_entries
+
+    def fact(self, number: int) -> Fact | None:
+        """The fact of entry `number`, if it is one."""
+        return self.pack.facts[number - self._n_named] if number >= self._n_named else None
+
+    def entry(self, number: int) -> SearchEntry:
+        block = self.block(self.block_of(number))
+        local = number - block.first
+        lines = [
+            self.shown_text(number, text)
+            for field in block.fields
+            for text in field.texts[field.entry_lines[local] : field.entry_lines[local + 1]]
+        ]
+        path, fact_id, kind = self.destination(number)
+        return SearchEntry(path, fact_id, tuple(lines), kind, number)
+
+    def shown_text(self, number: int, text: str) -> str:
+        """A line as the screen shows it: a figure formatted in its language."""
+        fact = self.fact(number)
+        if not text.startswith(VALUE_MARK) or fact is None:
+            return text
+        return format_value(fact, "ru" if text[1:3] == "ru" else "en")
+
+    def _lines_of(self, number: int) -> tuple[list[str], list[str]]:
+        """Headline and body lines of entry `number`."""
+        if number < self._n_sections:
+            section = self._sections[number]
+            return [section.title.ru, section.title.en], [section.summary.ru, section.summary.en]
+        if number < self._n_named:
+            series = self._series[number - self._n_sections]
+            return [series.title.ru, series.title.en], []
+        fact = self.pack.facts[number - self._n_named]
+        head = [fact.text.ru, fact.text.en, *_figure_lines(fact)]
+        body: list[str] = []
+        if fact.quote is not None:
+            quote = fact.quote
+            body += [quote.original, quote.translation, quote.speaker.ru, quote.speaker.en]
+        source = self.pack.sources.get(fact.source) if fact.source else None
+        if source is not None:
+            body.append(source.publisher)
+            russian = publisher_name(source, "ru")
+            if russian != source.publisher:
+                body.append(russian)
+        return head, body
+
+    def block(self, number: int) -> _Block:
+        """Block `number`, built on first use."""
+        block = self._blocks[number]
+        if block is None:
+            block = self._build(number)
+            self._blocks[number] = block
+        return block
+
+    def _build(self, number: int) -> _Block:
+        first = number * self._block_entries
+        texts: tuple[list[str], list[str]] = ([], [])
+        owners: tuple[list[int], list[int]] = ([], [])
+        entry_lines: tuple[list[int], list[int]] = ([], [])
+        for entry in range(first, min(first + self._block_entries, self.size)):
+            for field, lines in enumerate(self._lines_of(entry)):
+                entry_lines[field].append(len(texts[field]))
+                texts[field].extend(text[:MATCH_CHARS] for text in lines)
+                owners[field].extend([entry] * len(lines))
+        fields = tuple(
+            make_field(texts[field], owners[field], entry_lines[field]) for field in (HEAD, BODY)
+        )
+        return _Block(first, (fields[0], fields[1]))
+
+    def vocabulary(self, block: int, field: int) -> set[str]:
+        """The distinct words of one block's lines of one kind (for forgiving typos)."""
+        key = (block, field)
+        words = self._vocabularies.get(key)
+        if words is None:
+            words = self._vocabularies[key] = vocabulary_of(self.block(block).fields[field].folded)
+        return words
+
+
+def make_field(texts: list[str], owners: list[int], entry_lines: list[int]) -> _Field:
+    entry_lines.append(len(texts))
+    joined = "\n".join(texts)
+    folded_lines = joined.casefold().split("\n")
+    # One fold for the whole block; texts with newlines or characters that fold to two fall
+    # back to one fold per text, which keeps lines and offsets in step.
+    if len(folded_lines) != len(texts) or any(
+        len(line) != len(text) for line, text in zip(folded_lines, texts, strict=True)
+    ):
+        folded_lines = [fold(text) for text in texts]
+    for line, text in enumerate(texts):
+        if text.startswith(VALUE_MARK):
+            folded_lines[line] = normalise_numbers(folded_lines[line][4:])
+    folded = "\n".join(folded_lines)
+    starts = list(accumulate((len(line) + 1 for line in folded_lines), initial=0))
+    return _Field(folded, starts, owners, entry_lines, texts)
+
+
+def prepare_query(query: str) -> str:
+    """The query as the index compares it: folded, spaces trimmed, figures as plain numbers."""
+    return normalise_numbers(fold(query.strip()))
