@@ -129,6 +129,8 @@ async def one_run(pack: Pack, section: str, state: Path) -> dict[str, KeyTimes]:
         await press(pilot, "right", times["tree"])
         await press(pilot, "enter", times["tree"])
         assert app.focused is grid, f"focus is {app.focused!r}"
+        for _ in range(5):
+            await press(pilot, "x", times["floor"])  # bound to nothing: the harness's own cost
         for key in SORT_KEYS:
             await press(pilot, key, times["sort"])
         await press(pilot, "g", times["ends"])
@@ -149,6 +151,7 @@ def summarise(runs: list[dict[str, KeyTimes]]) -> dict[str, dict[str, Any]]:
     summary: dict[str, dict[str, Any]] = {}
     for name in runs[0]:
         medians = [statistics.median(run[name].wall) for run in runs if run[name].wall]
+        cpu = [statistics.median(run[name].cpu) for run in runs if run[name].cpu]
         slowest = max(
             (max(run[name].wall), run[name].keys[run[name].wall.index(max(run[name].wall))])
             for run in runs
@@ -156,6 +159,8 @@ def summarise(runs: list[dict[str, KeyTimes]]) -> dict[str, dict[str, Any]]:
         )
         summary[name] = {
             "median": statistics.median(medians),
+            "cpu_median": statistics.median(cpu),
+            "cpu_max": max(max(run[name].cpu) for run in runs if run[name].cpu),
             "max": slowest[0],
             "slowest_key": slowest[1],
             "keys_per_run": len(runs[0][name].wall),
@@ -172,13 +177,17 @@ def report(summary: dict[str, dict[str, Any]], n_entities: int, how: str, runs: 
         "ends": ("first / last (`g` `G`)", None),
         "tree": ("open the tree node, go into the table", None),
         "filter": ("filter per keystroke", None),
+        "floor": ("a key bound to nothing (the harness's floor)", None),
     }
     lines = [
         f"Entity table, {n_entities:,} rows, {runs} runs at {SIZE[0]}×{SIZE[1]}, "
         f"{os.cpu_count()} CPUs; entities read by {how}.",
         "",
-        "| figure | median | slowest key | target | status |",
-        "|---|---|---|---|---|",
+        "Wall time is what a reader waits; CPU time is this process's own work, which is what",
+        "the wall time would be on an idle machine (2 CPUs are shared with other jobs here).",
+        "",
+        "| figure | median | slowest key | CPU median / max | target | status |",
+        "|---|---|---|---|---|---|",
     ]
     for name, (label, target_name) in what.items():
         row = summary[name]
@@ -190,7 +199,8 @@ def report(summary: dict[str, dict[str, Any]], n_entities: int, how: str, runs: 
         shown_target = f"≤ {target * 1000:.0f} ms" if target else "—"
         lines.append(
             f"| {label} | {row['median'] * 1000:.1f} ms | {row['max'] * 1000:.1f} ms "
-            f"({row['slowest_key']}) | {shown_target} | {status} |"
+            f"({row['slowest_key']}) | {row['cpu_median'] * 1000:.1f} / "
+            f"{row['cpu_max'] * 1000:.1f} ms | {shown_target} | {status} |"
         )
     return "\n".join(lines)
 

@@ -78,7 +78,8 @@ class EntityGrid(DataTable[Cell]):
         """The reader wants to type a filter."""
 
     def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(cursor_type="row", id=id)
+        # The name column stays put when a narrow terminal scrolls the table sideways (← →).
+        super().__init__(cursor_type="row", fixed_columns=1, id=id)
         self._model: EntityRows | None = None
         self._order: list[int] = []
         self._titles: list[str] = []

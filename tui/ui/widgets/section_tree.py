@@ -16,6 +16,9 @@ from tui.ui.entity_rows import TABLE_THRESHOLD, entities_a_to_z, named_label
 
 # An entity node's data: this prefix and the entity id. Section ids are slugs, never with ":".
 ENTITY_PREFIX = "entity:"
+# A section with more entities than this lists them in its table only: a tree of thousands of
+# names is no way to find one, and adding them took seconds at 10,000.
+TREE_LIMIT = 500
 
 
 class SectionTree(Tree[str]):
@@ -143,6 +146,8 @@ class SectionTree(Tree[str]):
         node = self._section_nodes[path]
         label = Text(named_label(self._pack, path, self._lang, short=True), style="italic")
         self._label_nodes[path] = node.add_leaf(label, data=path)
+        if len(self._pack.entities_in(path)) > TREE_LIMIT:
+            return
         for entity in entities_a_to_z(self._pack, path, self._lang):
             leaf = node.add_leaf(Text(entity.name.get(self._lang)), data=ENTITY_PREFIX + entity.id)
             self._entity_nodes[entity.id] = leaf
