@@ -212,7 +212,3 @@ class FactPanel(VerticalScroll, can_focus=False):
             self.scroll_home(animate=False)
 
     # ---------------------------------------------------------------------------------------------
-
-    def highlighted_fact(self) -> Fact | None:
-        fact_list = self.fact_list
-        return fact_list.highlighted_fact if fact_list is not None else None
