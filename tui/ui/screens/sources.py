@@ -9,7 +9,6 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -17,9 +16,9 @@ from tui.pack.model import Lang, Pack, Source
 from tui.text.evidence_words import ew
 from tui.text.format import format_point_value, source_date
 from tui.ui import links
+from tui.ui.screens.base import BackScreen
 
 MODAL_BINDINGS: list[BindingType] = [
-    Binding("escape,q", "dismiss", "Close", id="close"),
     Binding("o", "open_url", "Open URL", id="open-url"),
     Binding("y", "copy_url", "Copy URL", id="copy-url"),
     # A modal screen hides the app's bindings: the language key is repeated here.
@@ -32,7 +31,7 @@ MODAL_BINDINGS: list[BindingType] = [
 ]
 
 
-class ListScreen(ModalScreen[None]):
+class ListScreen(BackScreen[None]):
     """A modal screen around one option list, moved with the arrows or j/k/g/G."""
 
     BINDINGS: ClassVar[list[BindingType]] = MODAL_BINDINGS
