@@ -75,7 +75,8 @@ def citations_of(pack: Pack, source_id: str, lang: Lang) -> list[Citation]:
     found: list[Citation] = []
     for fact in pack.facts:
         if fact.source == source_id:
-            label = Text(f"{ew('cites.fact', lang)} · ", style="dim")
+            label = Text()
+            label.append(f"{ew('cites.fact', lang)} · ", style="dim")
             label.append(pack.sections[fact.section].title.get(lang), style="bold")
             label.append(f": {fact.text.get(lang)}")
             found.append(Citation(label, fact.section, fact.id))
@@ -84,7 +85,8 @@ def citations_of(pack: Pack, source_id: str, lang: Lang) -> list[Citation]:
         for point in series.points:
             if point.source != source_id:
                 continue
-            label = Text(f"{ew('cites.point', lang)} · ", style="dim")
+            label = Text()
+            label.append(f"{ew('cites.point', lang)} · ", style="dim")
             label.append(series.title.get(lang), style="bold")
             value = format_point_value(point.value, series.unit, point.qualifier, lang)
             label.append(f", {point.year}: {value}")
@@ -200,7 +202,8 @@ class CitesScreen(ListScreen):
         options.add_options(Option(citation.label) for citation in self.citations)
         if self.citations:
             options.highlighted = 0
-        title = Text(f"{ew('sources.cites', lang)}: ", style="bold")
+        title = Text()
+        title.append(f"{ew('sources.cites', lang)}: ", style="bold")
         title.append(f"{self.source.publisher}, {source_date(self.source, lang)}")
         if not self.citations:
             title.append(f"\n{ew('cites.none', lang)}", style="dim")
