@@ -138,7 +138,7 @@ async def test_v_opens_the_chart_and_escape_returns(
         heading = static_text(app, "#chart-heading")
         for expected in ("Number of technoparks", "history of dated statements", "technoparks"):
             assert expected in heading
-        assert "Note: Statements as of a date." in heading
+        assert "Note: Statements as of a date." in static_text(app, "#chart-notes")
         assert "no data" in static_text(app, "#chart-legend")
         assert "over (a lower bound)" in static_text(app, "#chart-legend")
         table = table_text(screen)
@@ -264,3 +264,20 @@ async def test_no_color_keeps_every_distinction_in_glyphs(
         start = plain.index("2015")
         styles = [span.style for span in text.spans if span.start <= start < span.end]
         assert any(getattr(style, "reverse", False) for style in styles)
+
+
+def test_only_the_labels_are_bold(pack: Pack) -> None:
+    """The point and the heading bold their labels, not the source's words after them."""
+    from tui.ui.screens.chart import heading, point_info
+
+    series = pack.series["technoparks-count"]
+    for text in (heading(series, "en"), point_info(pack, series, series.points[2], "en")):
+        assert str(text.style) == ""
+        plain = text.plain
+        bold = {
+            i
+            for span in text.spans
+            if "bold" in str(span.style)
+            for i in range(span.start, span.end)
+        }
+        assert len(bold) < len(plain.replace("\n", ""))

@@ -29,6 +29,7 @@ from tui.ui.widgets.chart import GAP_MARK, MIN_PLOT_ROWS, NOTE_MARK, TARGET_FULL
 # never fewer than MIN_PLOT_ROWS (8 at 80×24) nor more than MAX_PLOT_ROWS.
 OTHER_ROWS = 14
 MAX_PLOT_ROWS = 16
+SOURCE_COLUMN = 32  # cells of the points table's source column at most; the note gets the rest
 
 
 def series_for(pack: Pack, fact: Fact | None, path: str) -> Series | None:
@@ -69,23 +70,33 @@ def legend(series: Series, lang: Lang) -> Text:
 
 
 def heading(series: Series, lang: Lang) -> Text:
-    """Title, basis, unit and "axis from zero"; then the rule and the note."""
+    """Title, basis, unit and "axis from zero", on top of the chart."""
     unit = unit_name(series, lang)
-    text = Text(series.title.get(lang), style="bold")
+    text = Text()
+    text.append(series.title.get(lang), style="bold")
     text.append(f"  ·  {BASIS_LABELS[series.basis].get(lang)}")
     text.append(f"  ·  {ew('chart.unit', lang, unit=unit)}  ·  {ew('chart.from-zero', lang)}")
+    return text
+
+
+def series_notes(series: Series, lang: Lang) -> Text:
+    """The series' rule and note, under the point (the plot keeps the top of a small screen)."""
+    text = Text()
     if series.rule is not None:
-        text.append(f"\n{ew('chart.rule', lang)}: ", style="bold")
+        text.append(f"{ew('chart.rule', lang)}: ", style="bold")
         text.append(series.rule.get(lang))
     if series.note is not None:
-        text.append(f"\n{ew('chart.note', lang)}: ", style="bold")
+        if series.rule is not None:
+            text.append("\n")
+        text.append(f"{ew('chart.note', lang)}: ", style="bold")
         text.append(series.note.get(lang))
     return text
 
 
 def point_info(pack: Pack, series: Series, point: SeriesPoint, lang: Lang) -> Text:
     """The cursor's point: value with its qualifier in words, source with date and URL, note."""
-    text = Text(f"{point.year}: ", style="bold")
+    text = Text()
+    text.append(f"{point.year}: ", style="bold")
     text.append(point_value(series, point, lang), style="bold")
     text.append(f" ({qualifier_words(point.qualifier, lang)})")
     source = pack.sources.get(point.source)
@@ -113,8 +124,9 @@ def points_table(pack: Pack, series: Series, cursor: int, lang: Lang) -> Table:
     table.add_column(ew("chart.year", lang), no_wrap=True)
     table.add_column(ew("chart.value", lang), no_wrap=True)
     table.add_column(ew("chart.qualifier", lang), no_wrap=True)
-    # The source keeps its width (up to 32 cells); the note takes the rest and wraps.
-    table.add_column(ew("chart.source", lang), min_width=min(32, max(map(len, cited))))
+    # The source keeps its width (up to SOURCE_COLUMN cells); the note takes the rest and wraps.
+    source_width = min(SOURCE_COLUMN, max(map(len, cited)))
+    table.add_column(ew("chart.source", lang), min_width=source_width, max_width=source_width)
     table.add_column(ew("chart.point-note", lang), ratio=1)
     for index, point in enumerate(series.points):
         table.add_row(
@@ -154,6 +166,7 @@ class ChartScreen(Screen[None]):
             yield Plot(self.series, self.lang, id="chart-plot")
             yield Static(id="chart-legend")
             yield Static(id="chart-point")
+            yield Static(id="chart-notes")
             yield Static(id="chart-table")
         yield Static(id="chart-keys", classes="evidence-keys")
 
@@ -180,6 +193,9 @@ class ChartScreen(Screen[None]):
     def _fill(self) -> None:
         lang, series = self.lang, self.series
         self.query_one("#chart-heading", Static).update(heading(series, lang))
+        notes = self.query_one("#chart-notes", Static)
+        notes.update(series_notes(series, lang))
+        notes.display = series.rule is not None or series.note is not None
         self.query_one(Plot).show(cursor=self.cursor, lang=lang)
         self.query_one("#chart-legend", Static).update(legend(series, lang))
         self.query_one("#chart-point", Static).update(

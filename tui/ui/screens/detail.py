@@ -13,7 +13,6 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from tui.pack.model import Fact, FactKind, Lang, Pack, Qualifier, Source
@@ -21,6 +20,7 @@ from tui.text.evidence_words import ew, language_name, qualifier_words
 from tui.text.format import KIND_LABELS, citation_line, format_point_value, source_date
 from tui.text.words import t
 from tui.ui import links
+from tui.ui.screens.base import BackScreen
 
 
 def value_in_words(fact: Fact, lang: Lang) -> str:
@@ -149,11 +149,10 @@ def detail_text(pack: Pack, fact: Fact, lang: Lang) -> Text:
     return text
 
 
-class DetailScreen(ModalScreen[None]):
+class DetailScreen(BackScreen[None]):
     """The detail of one fact; `o`/`y` open or copy its source's URL, `Esc` closes."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,q", "dismiss", "Close", id="close"),
         Binding("o", "open_url", "Open URL", id="open-url"),
         Binding("y", "copy_url", "Copy URL", id="copy-url"),
         Binding("v", "chart", "Chart", id="chart"),

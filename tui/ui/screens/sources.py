@@ -9,7 +9,6 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -17,9 +16,9 @@ from tui.pack.model import Lang, Pack, Source
 from tui.text.evidence_words import ew
 from tui.text.format import format_point_value, source_date
 from tui.ui import links
+from tui.ui.screens.base import BackScreen
 
 MODAL_BINDINGS: list[BindingType] = [
-    Binding("escape,q", "dismiss", "Close", id="close"),
     Binding("o", "open_url", "Open URL", id="open-url"),
     Binding("y", "copy_url", "Copy URL", id="copy-url"),
     # A modal screen hides the app's bindings: the language key is repeated here.
@@ -32,7 +31,7 @@ MODAL_BINDINGS: list[BindingType] = [
 ]
 
 
-class ListScreen(ModalScreen[None]):
+class ListScreen(BackScreen[None]):
     """A modal screen around one option list, moved with the arrows or j/k/g/G."""
 
     BINDINGS: ClassVar[list[BindingType]] = MODAL_BINDINGS
@@ -76,7 +75,8 @@ def citations_of(pack: Pack, source_id: str, lang: Lang) -> list[Citation]:
     found: list[Citation] = []
     for fact in pack.facts:
         if fact.source == source_id:
-            label = Text(f"{ew('cites.fact', lang)} · ", style="dim")
+            label = Text()
+            label.append(f"{ew('cites.fact', lang)} · ", style="dim")
             label.append(pack.sections[fact.section].title.get(lang), style="bold")
             label.append(f": {fact.text.get(lang)}")
             found.append(Citation(label, fact.section, fact.id))
@@ -85,7 +85,8 @@ def citations_of(pack: Pack, source_id: str, lang: Lang) -> list[Citation]:
         for point in series.points:
             if point.source != source_id:
                 continue
-            label = Text(f"{ew('cites.point', lang)} · ", style="dim")
+            label = Text()
+            label.append(f"{ew('cites.point', lang)} · ", style="dim")
             label.append(series.title.get(lang), style="bold")
             value = format_point_value(point.value, series.unit, point.qualifier, lang)
             label.append(f", {point.year}: {value}")
@@ -201,7 +202,8 @@ class CitesScreen(ListScreen):
         options.add_options(Option(citation.label) for citation in self.citations)
         if self.citations:
             options.highlighted = 0
-        title = Text(f"{ew('sources.cites', lang)}: ", style="bold")
+        title = Text()
+        title.append(f"{ew('sources.cites', lang)}: ", style="bold")
         title.append(f"{self.source.publisher}, {source_date(self.source, lang)}")
         if not self.citations:
             title.append(f"\n{ew('cites.none', lang)}", style="dim")

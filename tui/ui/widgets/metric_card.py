@@ -238,7 +238,8 @@ class MetricCard(TextBlock):
             if self.fact.kind is FactKind.DERIVED or self.fact.derivation is not None:
                 # A derived number is not the source's: the card itself says it is ours and
                 # how it was made.
-                derivation = Text(ew("card.derived", lang), style="bold")
+                derivation = Text()
+                derivation.append(ew("card.derived", lang), style="bold")
                 if self.fact.derivation is not None:
                     derivation.append(self.fact.derivation.get(lang))
                 lines += self.wrapped(derivation, width, "metric-card--meta")
