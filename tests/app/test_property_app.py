@@ -21,8 +21,11 @@ from tui.pack.load import load_pack
 from tui.pack.model import Lang, Pack
 from tui.ui.widgets.fact_panel import FactPanel
 
-TEXT = st.text(min_size=1, max_size=40).filter(lambda text: text.strip() != "")
-LONG_TEXT = st.text(min_size=1, max_size=300).filter(lambda text: text.strip() != "")
+# Titles, names and speakers are one line; other texts at most 20 (the loader's limits).
+TEXT = st.text(min_size=1, max_size=40).filter(lambda text: text.strip() != "" and "\n" not in text)
+LONG_TEXT = st.text(min_size=1, max_size=300).filter(
+    lambda text: text.strip() != "" and text.count("\n") < 20
+)
 KINDS = ("reported", "target", "description", "derived", "quote")
 
 
@@ -85,7 +88,8 @@ class PackSpec:
                 f'id = "f{index}"',
                 f'section = "{paths[fact.section % len(paths)]}"',
                 f'kind = "{fact.kind}"',
-                'source = "src"',
+                # A derived fact has no source: it names the fact it is computed from.
+                'source = "src"' if fact.kind != "derived" else 'inputs = ["base"]',
                 f"text = {localized(*fact.texts)}",
             ]
             if fact.kind in ("reported", "target", "derived"):
@@ -102,6 +106,9 @@ class PackSpec:
                 )
             if index % 2:
                 lines.append(f"note = {localized(fact.texts[1], fact.texts[0])}")
+        if any(fact.kind == "derived" for fact in self.facts):
+            lines += ["", "[[fact]]", 'id = "base"', f'section = "{paths[0]}"']
+            lines += ['kind = "description"', 'source = "src"', f"text = {localized('0', '0')}"]
         return "\n".join(lines) + "\n"
 
 

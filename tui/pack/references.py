@@ -48,9 +48,13 @@ class References:
             self.check_points_dated(entry)
             self.check_no_drop_below_a_bound(entry)
         for entry in self.entries["fact"]:
-            self.check_series_unit(entry)
-            self.check_entity_section(entry)
-            self.check_inputs_not_self(entry)
+            values = entry.values
+            if "series" in values:
+                self.check_series_unit(entry)
+            if "entity" in values:
+                self.check_entity_section(entry)
+            if "inputs" in values:
+                self.check_inputs_not_self(entry)
 
     def check_pack_count(self, folders: list[Path]) -> None:
         packs = self.entries["pack"]

@@ -31,6 +31,7 @@ class _CompiledTable:
 
     checkers: dict[str, tuple[FieldSpec, FastCheck]]
     required: tuple[str, ...]
+    has_key_rules: bool  # any rule tying keys together: most tables (texts, points) have none
 
 
 _COMPILED: dict[int, tuple[TableSpec, _CompiledTable]] = {}
@@ -44,6 +45,16 @@ def _compiled(table: TableSpec) -> _CompiledTable:
     compiled = _CompiledTable(
         checkers={spec.name: (spec, KINDS[spec.kind].fast(spec)) for spec in table.fields},
         required=tuple(spec.name for spec in table.fields if spec.required),
+        has_key_rules=any(
+            (
+                table.together,
+                table.required_when,
+                table.needs,
+                table.only_when,
+                table.required_unless,
+                table.never_when,
+            )
+        ),
     )
     _COMPILED[id(table)] = (table, compiled)
     return compiled
@@ -125,7 +136,8 @@ class Validator:
             if name not in data:
                 what = "translation" if table.name.startswith("localized") else "key"
                 self.log.fail(entry, keys, f"missing {what} '{name}'")
-        self.check_key_rules(entry, table, data, values, keys)
+        if compiled.has_key_rules:
+            self.check_key_rules(entry, table, data, values, keys)
         return values, self.log.error_count == before
 
     def check_key_rules(
@@ -140,11 +152,11 @@ class Validator:
         fail = self.log.fail
         if table.together:
             given = [name for name in table.together if name in data]
-            alone = any(
-                given == [key] and data.get(other) == value
-                for key, other, value in table.alone_when
-            )
-            if given and len(given) < len(table.together) and not alone:
+            if (
+                given
+                and len(given) < len(table.together)
+                and not _may_stand_alone(given, table, data)
+            ):
                 missing = ", ".join(f"'{n}'" for n in table.together if n not in data)
                 together = ", ".join(table.together[:-1]) + f" and {table.together[-1]}"
                 fail(entry, (*keys, given[0]), f"{together} go together: missing {missing}")
@@ -178,6 +190,13 @@ class Validator:
         if notes:
             self.log.at(entry, keys, "warning", f"{describe(entry, keys)}: {'; '.join(notes)}")
         return cleaned
+
+
+def _may_stand_alone(given: list[str], table: TableSpec, data: dict[str, Any]) -> bool:
+    """Whether the one key given of `table.together` may stand alone (`alone_when`)."""
+    return any(
+        given == [key] and data.get(other) == value for key, other, value in table.alone_when
+    )
 
 
 class _Checking:

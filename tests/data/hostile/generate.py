@@ -449,6 +449,35 @@ def quotes_file() -> TomlFile:
     return f
 
 
+def _extreme_series(f: TomlFile) -> None:
+    """Values at the edges of the range the loader accepts: the chart must still draw them."""
+    f.add("")
+    f.add("[[series]]")
+    f.add('id = "series-extreme"')
+    f.add('section = "series"')
+    f.put("title.ru", "Крайние значения")
+    f.put("title.en", "Extreme values")
+    f.add('unit = "rub"')
+    f.add('basis = "history"')
+    f.add("points = [")
+    for year, value in ((2014, -NUMBER_LIMIT), (2015, NUMBER_LIMIT), (2018, 0), (2025, 1e-300)):
+        f.add(f'  {{ year = {year}, value = {value!r}, source = "{DATED_SOURCES[year % 2]}" }},')
+    f.add("]")
+    f.add("")
+    f.add("[[fact]]")
+    f.add('id = "extreme-fact"')
+    f.add('section = "series"')
+    f.add('kind = "reported"')
+    f.add('source = "report"')
+    f.put("text.ru", "Наибольшее допустимое значение")
+    f.put("text.en", "The largest value allowed")
+    f.add(f"value = {NUMBER_LIMIT!r}")
+    f.add('unit = "rub"')
+    f.add('qualifier = "over"')
+    f.add("year = 2025")
+    f.add('series = "series-extreme"')
+
+
 def series_file() -> TomlFile:
     named = _by_name()
     f = TomlFile("series.toml")
@@ -485,32 +514,7 @@ def series_file() -> TomlFile:
             text = named[note].text
             f.put_many(prefix, [("ru", f"Точка {text}"), ("en", f"Point {text}")], " } },")
         f.add("]")
-    # Values at the edges of the range the loader accepts: the chart must still draw them.
-    f.add("")
-    f.add("[[series]]")
-    f.add('id = "series-extreme"')
-    f.add('section = "series"')
-    f.put("title.ru", "Крайние значения")
-    f.put("title.en", "Extreme values")
-    f.add('unit = "rub"')
-    f.add('basis = "history"')
-    f.add("points = [")
-    for year, value in ((2014, -NUMBER_LIMIT), (2015, NUMBER_LIMIT), (2018, 0), (2025, 1e-300)):
-        f.add(f'  {{ year = {year}, value = {value!r}, source = "{DATED_SOURCES[year % 2]}" }},')
-    f.add("]")
-    f.add("")
-    f.add("[[fact]]")
-    f.add('id = "extreme-fact"')
-    f.add('section = "series"')
-    f.add('kind = "reported"')
-    f.add('source = "report"')
-    f.put("text.ru", "Наибольшее допустимое значение")
-    f.put("text.en", "The largest value allowed")
-    f.add(f"value = {NUMBER_LIMIT!r}")
-    f.add('unit = "rub"')
-    f.add('qualifier = "over"')
-    f.add("year = 2025")
-    f.add('series = "series-extreme"')
+    _extreme_series(f)
     # A fact on the series section that draws one of the series on its card.
     f.add("")
     f.add("[[fact]]")
