@@ -149,6 +149,8 @@ class IndexBase:
         if fact.quote is not None:
             quote = fact.quote
             body += [quote.original, quote.translation, quote.speaker.ru, quote.speaker.en]
+        if fact.note is not None:
+            body += [fact.note.ru, fact.note.en]
         source = self.pack.sources.get(fact.source) if fact.source else None
         if source is not None:
             body.append(source.publisher)
