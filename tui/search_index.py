@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from itertools import accumulate
 
-from tui.pack.model import UNITS, Fact, Pack
+from tui.pack.model import UNITS, Fact, Localized, Pack
 from tui.search_terms import fold, normalise_numbers, vocabulary_of
 from tui.text.citations import publisher_name
 from tui.text.units import format_value
@@ -24,7 +24,7 @@ from tui.text.units import format_value
 MATCH_CHARS = 300
 # Entries per block of the index: small enough that building or scanning one block stays far
 # below a frame, large enough that a scan is mostly C.
-BLOCK_ENTRIES = 2048
+BLOCK_ENTRIES = 1024
 HEAD, BODY = 0, 1
 VALUE_MARK = "\x00"  # marks a figure's line in `_Field.texts`; the figure is shown as formatted
 
@@ -38,6 +38,7 @@ class SearchEntry:
     candidates: tuple[str, ...]
     kind: str = "fact"  # "section", "series" or "fact"
     number: int = 0  # its place in the index
+    title: Localized | None = None  # what the screen calls it: a fact's text, else a title
 
 
 @dataclass(frozen=True)
@@ -59,13 +60,11 @@ class _Block:
     fields: tuple[_Field, _Field]
 
 
-def _figure_lines(fact: Fact) -> list[str]:
+def _figure_lines(value: float, unit_code: str | None) -> list[str]:
     """A figure as numbers and unit words in both languages, marked as a figure."""
-    if fact.value is None:
-        return []
-    value = round(float(fact.value), 3)
+    value = round(float(value), 3)
     number = str(int(value)) if value.is_integer() else repr(value)
-    unit = UNITS.get(fact.unit or "")
+    unit = UNITS.get(unit_code or "")
     if unit is None:
         return [f"{VALUE_MARK}en {number}", f"{VALUE_MARK}ru {number}"]
     return [
@@ -92,6 +91,11 @@ class IndexBase:
         self._block_entries = BLOCK_ENTRIES  # read once: a block's size never changes under it
         self._blocks: list[_Block | None] = [None] * (-(-self.size // BLOCK_ENTRIES))
         self._vocabularies: dict[tuple[int, int], set[str]] = {}
+        # Each source's publisher as written and, where it has one, by its Russian name.
+        self._publishers = {
+            source.id: tuple(dict.fromkeys((source.publisher, publisher_name(source, "ru"))))
+            for source in pack.sources.values()
+        }
 
     def __len__(self) -> int:
         return self.size
@@ -126,7 +130,14 @@ class IndexBase:
             for text in field.texts[field.entry_lines[local] : field.entry_lines[local + 1]]
         ]
         path, fact_id, kind = self.destination(number)
-        return SearchEntry(path, fact_id, tuple(lines), kind, number)
+        return SearchEntry(path, fact_id, tuple(lines), kind, number, self._title_of(number))
+
+    def _title_of(self, number: int) -> Localized:
+        if number < self._n_sections:
+            return self._sections[number].title
+        if number < self._n_named:
+            return self._series[number - self._n_sections].title
+        return self.pack.facts[number - self._n_named].text
 
     def shown_text(self, number: int, text: str) -> str:
         """A line as the screen shows it: a figure formatted in its language."""
@@ -144,17 +155,19 @@ class IndexBase:
             series = self._series[number - self._n_sections]
             return [series.title.ru, series.title.en], []
         fact = self.pack.facts[number - self._n_named]
-        head = [fact.text.ru, fact.text.en, *_figure_lines(fact)]
+        text = fact.text
+        if fact.value is None:
+            head = [text.ru, text.en]
+        else:
+            head = [text.ru, text.en, *_figure_lines(fact.value, fact.unit)]
         body: list[str] = []
         if fact.quote is not None:
             quote = fact.quote
             body += [quote.original, quote.translation, quote.speaker.ru, quote.speaker.en]
-        source = self.pack.sources.get(fact.source) if fact.source else None
-        if source is not None:
-            body.append(source.publisher)
-            russian = publisher_name(source, "ru")
-            if russian != source.publisher:
-                body.append(russian)
+        if fact.note is not None:
+            body += [fact.note.ru, fact.note.en]
+        if fact.source is not None:
+            body += self._publishers.get(fact.source, ())
         return head, body
 
     def block(self, number: int) -> _Block:
@@ -167,18 +180,32 @@ class IndexBase:
 
     def _build(self, number: int) -> _Block:
         first = number * self._block_entries
-        texts: tuple[list[str], list[str]] = ([], [])
-        owners: tuple[list[int], list[int]] = ([], [])
-        entry_lines: tuple[list[int], list[int]] = ([], [])
+        heads: list[str] = []
+        bodies: list[str] = []
+        head_owners: list[int] = []
+        body_owners: list[int] = []
+        head_lines: list[int] = []
+        body_lines: list[int] = []
+        figures: list[int] = []
         for entry in range(first, min(first + self._block_entries, self.size)):
-            for field, lines in enumerate(self._lines_of(entry)):
-                entry_lines[field].append(len(texts[field]))
-                texts[field].extend(text[:MATCH_CHARS] for text in lines)
-                owners[field].extend([entry] * len(lines))
-        fields = tuple(
-            make_field(texts[field], owners[field], entry_lines[field]) for field in (HEAD, BODY)
+            head, body = self._lines_of(entry)
+            head_lines.append(len(heads))
+            body_lines.append(len(bodies))
+            if head and head[-1].startswith(VALUE_MARK):
+                figures += (len(heads) + len(head) - 2, len(heads) + len(head) - 1)
+            heads += head
+            bodies += body
+            head_owners += [entry] * len(head)
+            body_owners += [entry] * len(body)
+        heads = [text[:MATCH_CHARS] for text in heads]
+        bodies = [text[:MATCH_CHARS] for text in bodies]
+        return _Block(
+            first,
+            (
+                make_field(heads, head_owners, head_lines, figures),
+                make_field(bodies, body_owners, body_lines, []),
+            ),
         )
-        return _Block(first, (fields[0], fields[1]))
 
     def vocabulary(self, block: int, field: int) -> set[str]:
         """The distinct words of one block's lines of one kind (for forgiving typos)."""
@@ -189,21 +216,24 @@ class IndexBase:
         return words
 
 
-def make_field(texts: list[str], owners: list[int], entry_lines: list[int]) -> _Field:
+def make_field(
+    texts: list[str], owners: list[int], entry_lines: list[int], figures: list[int]
+) -> _Field:
+    """One kind of line of a block as a folded string; `figures` are the lines of figures."""
     entry_lines.append(len(texts))
     joined = "\n".join(texts)
-    folded_lines = joined.casefold().split("\n")
+    folded = joined.casefold()
     # One fold for the whole block; texts with newlines or characters that fold to two fall
     # back to one fold per text, which keeps lines and offsets in step.
-    if len(folded_lines) != len(texts) or any(
-        len(line) != len(text) for line, text in zip(folded_lines, texts, strict=True)
-    ):
+    if len(folded) == len(joined) and folded.count("\n") == len(texts) - 1:
+        folded_lines = folded.split("\n")
+    else:
         folded_lines = [fold(text) for text in texts]
-    for line, text in enumerate(texts):
-        if text.startswith(VALUE_MARK):
-            folded_lines[line] = normalise_numbers(folded_lines[line][4:])
+    # A figure's line is written in the plain form already ("en 90000 jobs"): drop the mark.
+    for line in figures:
+        folded_lines[line] = folded_lines[line][len(VALUE_MARK) + 3 :]
     folded = "\n".join(folded_lines)
-    starts = list(accumulate((len(line) + 1 for line in folded_lines), initial=0))
+    starts = list(accumulate((n + 1 for n in map(len, folded_lines)), initial=0))
     return _Field(folded, starts, owners, entry_lines, texts)
 
 

@@ -22,7 +22,22 @@ from tui.text.units import format_value
 Json = dict[str, object]
 
 
+# The last export's sources as JSON: most facts cite a few sources, so each is built once.
+_source_cache: tuple[Pack, dict[str, Json]] | None = None
+
+
 def _source_json(pack: Pack, source_id: str) -> Json:
+    """A source as JSON, built once per pack and source (the dict is shared, never changed)."""
+    global _source_cache
+    if _source_cache is None or _source_cache[0] is not pack:
+        _source_cache = (pack, {})
+    cached = _source_cache[1].get(source_id)
+    if cached is None:
+        cached = _source_cache[1][source_id] = _build_source_json(pack, source_id)
+    return cached
+
+
+def _build_source_json(pack: Pack, source_id: str) -> Json:
     source: Source | None = pack.sources.get(source_id)
     if source is None:
         return {"id": source_id}
@@ -151,4 +166,31 @@ def export_json(pack: Pack, paths: Sequence[str] | None, lang: Lang) -> str:
         "facts": [_fact_json(pack, fact) for fact in selected_facts(pack, paths)],
         "series": [_series_json(pack, series) for series in selected_series(pack, paths)],
     }
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return readable_json(data)
+
+
+# One encoder for every entry: with no indent, `json` encodes in C.
+_ENCODER = json.JSONEncoder(ensure_ascii=False)
+
+
+def readable_json(data: Json) -> str:
+    """`data` as JSON with one top-level key a line and one list entry (a fact) a line.
+
+    As readable as `indent=2` for a pack (each fact, section and series is one line to read or
+    grep), but encoded by the C encoder: `indent` makes `json` fall back to pure Python, which
+    took 4.9 s for 100,000 facts.
+    """
+    encode = _ENCODER.encode
+    lines = ["{"]
+    last = len(data) - 1
+    for number, (key, value) in enumerate(data.items()):
+        comma = "," if number < last else ""
+        name = encode(key)
+        if isinstance(value, list) and value:
+            lines.append(f"  {name}: [")
+            lines.append(",\n".join("    " + encode(item) for item in value))
+            lines.append(f"  ]{comma}")
+        else:
+            lines.append(f"  {name}: {encode(value)}{comma}")
+    lines.append("}")
+    return "\n".join(lines) + "\n"

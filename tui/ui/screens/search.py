@@ -33,7 +33,6 @@ from tui.search import (
     fold,
     search,
 )
-from tui.text.citations import fact_by_id
 from tui.text.numbers import format_number
 from tui.text.words import t
 
@@ -79,11 +78,9 @@ def highlighted(candidate: str, offsets: tuple[int, ...], width: int = SHOWN_CHA
 
 
 def _headline(pack: Pack, entry: SearchEntry, lang: Lang) -> str:
-    """What a hit leads to, as the screen names it: a fact's text, else the section's title."""
-    if entry.fact_id is not None:
-        fact = fact_by_id(pack, entry.fact_id)
-        if fact is not None:
-            return fact.text.get(lang)
+    """What a hit leads to, as the screen names it: a fact's text, else the title."""
+    if entry.title is not None:
+        return entry.title.get(lang)
     return pack.sections[entry.path].title.get(lang)
 
 
