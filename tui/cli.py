@@ -9,7 +9,6 @@ the app is opened, which keeps `check` and `export` fast.
 from __future__ import annotations
 
 import contextlib
-import gc
 import io
 import os
 import sys
@@ -18,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
 from tui.cli_args import COMMANDS, PROG, app_parser, command_parser, quick_app_args
+from tui.pack.memory import freeze_heap
 from tui.pack.model import Lang
 
 if TYPE_CHECKING:
@@ -219,9 +219,7 @@ def run_app(section_arg: str | None, lang: Lang | None, content: Sequence[Path] 
             raise
         app_parser().print_help()
         return EXIT_OK
-    # The pack lives as long as the app and holds no garbage: move it (and the imports) out of
-    # the cyclic collector's sight, so full collections while the app runs stay short.
-    gc.freeze()
+    freeze_heap()  # the pack lives as long as the app: keep it out of full collections
     app = MoscowApp(pack, start_path=section, lang=lang)
     app.run()
     return int(app.return_code or 0)

@@ -11,7 +11,7 @@ from app_helpers import TASS, L
 from evidence_helpers import Notices, evidence_pack, fact, make_app
 
 from tui.pack.model import Basis, Pack, Qualifier, Series, SeriesPoint
-from tui.text.format import KIND_LABELS
+from tui.text.words import KIND_LABELS
 from tui.ui.app import MoscowApp
 from tui.ui.screens.chart import ChartScreen
 from tui.ui.widgets.fact_panel import FactPanel

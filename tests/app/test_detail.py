@@ -19,7 +19,7 @@ from textual.widgets import Static
 
 from tui import browser, clipboard
 from tui.pack.model import Pack, Qualifier
-from tui.text.format import format_point_value
+from tui.text.units import format_point_value
 from tui.ui.app import MoscowApp
 from tui.ui.screens.detail import DetailScreen, detail_text, same_day_reports, value_in_words
 from tui.ui.screens.main import MainScreen

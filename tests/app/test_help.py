@@ -14,8 +14,7 @@ from textual.pilot import Pilot
 from textual.widgets import Static
 
 from tui.pack.model import FactKind, Lang, Pack, Qualifier
-from tui.text.format import BASIS_LABELS, KIND_LABELS, QUALIFIER_LABELS
-from tui.text.words import t
+from tui.text.words import BASIS_LABELS, KIND_LABELS, QUALIFIER_LABELS, t
 from tui.ui.app import MoscowApp
 from tui.ui.screens.help import HelpScreen, on_screen_legend
 

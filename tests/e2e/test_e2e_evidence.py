@@ -14,7 +14,7 @@ from e2e_helpers import Tmux, installed_script
 from tui.export.series import point_value, series_text
 from tui.pack.load import load_pack
 from tui.pack.model import Pack, Series, SeriesPoint
-from tui.text.evidence_words import qualifier_words
+from tui.text.words import qualifier_words
 
 SECTION = "infrastructure/technoparks"
 

@@ -474,7 +474,7 @@ def test_section_markdown_in_russian_of_a_leaf() -> None:
 
 def test_format_imports_no_ui() -> None:
     code = (
-        "import sys, tui.text.format\n"
+        "import sys, tui.text.units, tui.text.citations, tui.export.copy\n"
         "print(any(m.split('.')[0] in ('textual', 'rich') for m in sys.modules))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

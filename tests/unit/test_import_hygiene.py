@@ -42,7 +42,7 @@ UI_FREE_MODULES = _ui_free_modules()
 
 
 def test_the_listing_finds_the_pipeline() -> None:
-    assert {"tui.pack.load", "tui.pack.kinds", "tui.pack.cache", "tui.text.format"} <= set(
+    assert {"tui.pack.load", "tui.pack.kinds", "tui.pack.cache", "tui.text.units"} <= set(
         UI_FREE_MODULES
     )
     assert {"tui.export.formats", "tui.cli", "tui.paths"} <= set(UI_FREE_MODULES)

@@ -7,16 +7,12 @@ gave which year's figure even when one page gave several. No Textual or Rich imp
 
 from __future__ import annotations
 
+from tui.export.markdown import md_escape
 from tui.pack.model import Lang, Pack, Series, SeriesPoint
-from tui.text.evidence_words import ew, qualifier_words
-from tui.text.format import (
-    BASIS_LABELS,
-    citation_line,
-    format_point_value,
-    md_escape,
-    source_date,
-    unit_label,
-)
+from tui.text.citations import citation_line
+from tui.text.dates import source_date
+from tui.text.units import format_point_value, unit_label
+from tui.text.words import BASIS_LABELS, qualifier_words, t
 
 
 def unit_name(series: Series, lang: Lang) -> str:
@@ -42,7 +38,7 @@ def _missing_line(series: Series, lang: Lang) -> str | None:
     missing = series.missing_years()
     if not missing:
         return None
-    return f"{ew('series.missing', lang)}: {', '.join(map(str, missing))}"
+    return f"{t('series.missing', lang)}: {', '.join(map(str, missing))}"
 
 
 def series_text(pack: Pack, series: Series, lang: Lang) -> str:
@@ -50,13 +46,13 @@ def series_text(pack: Pack, series: Series, lang: Lang) -> str:
     unit = unit_name(series, lang)
     lines = [
         series.title.get(lang),
-        f"{ew('series.basis', lang)}: {BASIS_LABELS[series.basis].get(lang)}; "
-        f"{ew('series.unit', lang)}: {unit}",
+        f"{t('series.basis', lang)}: {BASIS_LABELS[series.basis].get(lang)}; "
+        f"{t('series.unit', lang)}: {unit}",
     ]
     if series.rule is not None:
-        lines.append(f"{ew('chart.rule', lang)}: {series.rule.get(lang)}")
+        lines.append(f"{t('detail.rule', lang)}: {series.rule.get(lang)}")
     if series.note is not None:
-        lines.append(f"{ew('chart.note', lang)}: {series.note.get(lang)}")
+        lines.append(f"{t('detail.note', lang)}: {series.note.get(lang)}")
     lines.append("")
     for point in series.points:
         words = qualifier_words(point.qualifier, lang)
@@ -65,7 +61,7 @@ def series_text(pack: Pack, series: Series, lang: Lang) -> str:
             f"{point_citation(pack, point, lang)}"
         )
         if point.note is not None:
-            lines.append(f"  {ew('chart.point-note', lang)}: {point.note.get(lang)}")
+            lines.append(f"  {t('detail.note', lang)}: {point.note.get(lang)}")
     missing = _missing_line(series, lang)
     if missing:
         lines += ["", missing]
@@ -83,14 +79,14 @@ def _cell(text: str) -> str:
 
 def series_markdown_table(pack: Pack, series: Series, lang: Lang) -> str:
     """The series as a Markdown table, row k citing source [k] of the list below it."""
-    heads = ["chart.year", "chart.value", "chart.qualifier", "chart.source", "chart.point-note"]
+    heads = ["detail.year", "detail.value", "chart.qualifier", "detail.source", "detail.note"]
     lines = [f"### {md_escape(series.title.get(lang))}", ""]
     lines.append(f"_{BASIS_LABELS[series.basis].get(lang)}_")
     if series.rule is not None:
-        lines.append(f"{ew('chart.rule', lang)}: {md_escape(series.rule.get(lang))}")
+        lines.append(f"{t('detail.rule', lang)}: {md_escape(series.rule.get(lang))}")
     if series.note is not None:
-        lines.append(f"{ew('chart.note', lang)}: {md_escape(series.note.get(lang))}")
-    lines += ["", "| " + " | ".join(ew(head, lang) for head in heads) + " |"]
+        lines.append(f"{t('detail.note', lang)}: {md_escape(series.note.get(lang))}")
+    lines += ["", "| " + " | ".join(t(head, lang) for head in heads) + " |"]
     lines.append("|" + "---|" * len(heads))
     for number, point in enumerate(series.points, start=1):
         note = point.note.get(lang) if point.note is not None else ""
@@ -105,7 +101,7 @@ def series_markdown_table(pack: Pack, series: Series, lang: Lang) -> str:
     missing = _missing_line(series, lang)
     if missing:
         lines += ["", missing]
-    lines += ["", f"{ew('series.sources', lang)}:", ""]
+    lines += ["", f"{t('series.sources', lang)}:", ""]
     for number, point in enumerate(series.points, start=1):
         lines.append(f"{number}. {_source_entry(pack, point, lang)}")
     return "\n".join(lines) + "\n"

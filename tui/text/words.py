@@ -12,6 +12,7 @@ from collections.abc import Mapping
 
 from tui.pack.model import Basis, FactKind, Lang, Localized, Qualifier
 from tui.pack.sanitize import sanitize
+from tui.text.words_evidence import EVIDENCE_WORDS
 
 # key → (ru, en)
 STRINGS: dict[str, tuple[str, str]] = {
@@ -210,6 +211,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "footer.copy-section": ("Копия раздела", "Copy section"),
     "footer.hide-tree": ("Скрыть дерево", "Hide tree"),
     "footer.show-tree": ("Показать дерево", "Show tree"),
+    "footer.open-url": ("Сайт", "Web"),
     "help.signs": ("Знаки перед числом", "Signs before a number"),
     "help.close-keys": (
         "Esc, q, ? или F1 — закрыть; L — English",
@@ -272,6 +274,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
 }
 
+# One table: the evidence layer's words live in their own module for length, never twice.
+assert not STRINGS.keys() & EVIDENCE_WORDS.keys(), STRINGS.keys() & EVIDENCE_WORDS.keys()
+STRINGS.update(EVIDENCE_WORDS)
+
 
 def _localized(key: str) -> Localized:
     ru, en = STRINGS[key]
@@ -317,3 +323,15 @@ def detect_locale_lang(environ: Mapping[str, str] | None = None) -> Lang:
         if value:
             return "ru" if value.lower().startswith("ru") else "en"
     return "en"
+
+
+def qualifier_words(qualifier: Qualifier, lang: Lang) -> str:
+    """A qualifier in words ("more than", «около»), as the detail and the chart say it."""
+    words = f"qualifier.{qualifier.value}.words"  # where the label alone reads oddly ("over")
+    return t(words if words in STRINGS else f"qualifier.{qualifier.value}.name", lang)
+
+
+def language_name(code: str, lang: Lang) -> str:
+    """ "ru" → "Russian" / «русский»; an unknown code as it is."""
+    key = f"language.{code}"
+    return t(key, lang) if key in STRINGS else code

@@ -11,7 +11,8 @@ from typing import Literal
 from rich.text import Text
 
 from tui.pack.model import UNITS, Entity, EntityKind, Fact, FactKind, Lang, Pack, Qualifier
-from tui.text.format import format_number, qualifier_sign, unit_label
+from tui.text.numbers import format_number, qualifier_sign
+from tui.text.units import unit_label
 from tui.text.words import STRINGS, t
 
 # A section with at least this many entities shows them as a table in its panel.

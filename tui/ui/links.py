@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from tui import browser
 from tui.pack.model import Fact, Lang, Pack, Source
-from tui.text.evidence_words import ew
+from tui.text.words import t
 
 if TYPE_CHECKING:
     from textual.app import App
@@ -34,18 +34,18 @@ def open_url(node: DOMNode, url: str | None, lang: Lang) -> bool:
     """Open `url` in the browser without waiting; the toast shows it. True when started."""
     app = node.app
     if not url:
-        _say(app, ew("url.none", lang), "warning")
+        _say(app, t("url.none", lang), "warning")
         return False
     checked = browser.web_url(url)
     if checked is None:
-        _say(app, ew("url.not-web", lang, url=url), "warning")
+        _say(app, t("url.not-web", lang, url=url), "warning")
         return False
-    _say(app, ew("url.opening", lang, url=checked))
+    _say(app, t("url.opening", lang, url=checked))
 
     def run() -> None:
         result = browser.open_url(checked)
         if not result.ok:
-            message = ew("url.failed", lang, url=result.url, detail=result.detail)
+            message = t("url.failed", lang, url=result.url, detail=result.detail)
             app.call_from_thread(_say, app, message, "error")
 
     node.run_worker(run, thread=True, name="open-url", group="browser", exit_on_error=False)
@@ -56,7 +56,7 @@ def copy_url(node: DOMNode, url: str | None, lang: Lang) -> bool:
     """Copy `url` by the same path as `c`; a toast instead when there is none."""
     app = node.app
     if not url:
-        _say(app, ew("url.none", lang), "warning")
+        _say(app, t("url.none", lang), "warning")
         return False
     main = getattr(app, "main_screen", None)
     if main is None:

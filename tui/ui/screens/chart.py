@@ -20,8 +20,8 @@ from textual.widgets import Static
 
 from tui.export.series import point_value, series_markdown_table, series_text, unit_name
 from tui.pack.model import Basis, Fact, Lang, Pack, Qualifier, Series, SeriesPoint
-from tui.text.evidence_words import ew, qualifier_words
-from tui.text.format import BASIS_LABELS, source_date
+from tui.text.dates import source_date
+from tui.text.words import BASIS_LABELS, qualifier_words, t
 from tui.ui import links
 from tui.ui.widgets.chart import GAP_MARK, MIN_PLOT_ROWS, NOTE_MARK, TARGET_FULL, Plot
 
@@ -50,16 +50,16 @@ def legend(series: Series, lang: Lang) -> Text:
     text = Text()
     items: list[tuple[str, str]] = []
     if series.basis is Basis.TARGET:
-        items.append((TARGET_FULL, ew("chart.legend.target", lang)))
+        items.append((TARGET_FULL, t("chart.legend.target", lang)))
     elif qualifiers & {Qualifier.EXACTLY, Qualifier.ABOUT, Qualifier.UP_TO}:
-        items.append(("█", ew("chart.legend.exact", lang)))
+        items.append(("█", t("chart.legend.exact", lang)))
     for qualifier in (Qualifier.ABOUT, Qualifier.OVER, Qualifier.UP_TO):
         if qualifier in qualifiers:
-            items.append(("", ew(f"chart.legend.{qualifier.value}", lang)))
+            items.append(("", t(f"chart.legend.{qualifier.value}", lang)))
     if series.missing_years():
-        items.append((GAP_MARK, ew("chart.legend.gap", lang)))
+        items.append((GAP_MARK, t("no-data", lang)))
     if any(point.note is not None for point in series.points):
-        items.append(("", ew("chart.legend.note", lang)))
+        items.append(("", t("chart.legend.note", lang)))
     for number, (mark, words) in enumerate(items):
         if number:
             text.append("   ")
@@ -75,7 +75,7 @@ def heading(series: Series, lang: Lang) -> Text:
     text = Text()
     text.append(series.title.get(lang), style="bold")
     text.append(f"  ·  {BASIS_LABELS[series.basis].get(lang)}")
-    text.append(f"  ·  {ew('chart.unit', lang, unit=unit)}  ·  {ew('chart.from-zero', lang)}")
+    text.append(f"  ·  {t('chart.unit', lang, unit=unit)}  ·  {t('chart.from-zero', lang)}")
     return text
 
 
@@ -83,12 +83,12 @@ def series_notes(series: Series, lang: Lang) -> Text:
     """The series' rule and note, under the point (the plot keeps the top of a small screen)."""
     text = Text()
     if series.rule is not None:
-        text.append(f"{ew('chart.rule', lang)}: ", style="bold")
+        text.append(f"{t('detail.rule', lang)}: ", style="bold")
         text.append(series.rule.get(lang))
     if series.note is not None:
         if series.rule is not None:
             text.append("\n")
-        text.append(f"{ew('chart.note', lang)}: ", style="bold")
+        text.append(f"{t('detail.note', lang)}: ", style="bold")
         text.append(series.note.get(lang))
     return text
 
@@ -100,14 +100,14 @@ def point_info(pack: Pack, series: Series, point: SeriesPoint, lang: Lang) -> Te
     text.append(point_value(series, point, lang), style="bold")
     text.append(f" ({qualifier_words(point.qualifier, lang)})")
     source = pack.sources.get(point.source)
-    text.append(f"\n{ew('chart.source', lang)}: ", style="bold")
+    text.append(f"\n{t('detail.source', lang)}: ", style="bold")
     if source is None:
         text.append(point.source)
     else:
         text.append(f"{source.publisher}, {source_date(source, lang)} — ")
-        text.append(source.url or ew("detail.no-url", lang), style="underline")
+        text.append(source.url or t("detail.no-url", lang), style="underline")
     if point.note is not None:
-        text.append(f"\n{NOTE_MARK} {ew('chart.point-note', lang)}: ", style="bold")
+        text.append(f"\n{NOTE_MARK} {t('detail.note', lang)}: ", style="bold")
         text.append(point.note.get(lang))
     return text
 
@@ -121,13 +121,13 @@ def points_table(pack: Pack, series: Series, cursor: int, lang: Lang) -> Table:
             point.source if source is None else f"{source.publisher}, {source_date(source, lang)}"
         )
     table = Table(expand=True, show_edge=False, pad_edge=False, box=None, header_style="bold")
-    table.add_column(ew("chart.year", lang), no_wrap=True)
-    table.add_column(ew("chart.value", lang), no_wrap=True)
-    table.add_column(ew("chart.qualifier", lang), no_wrap=True)
+    table.add_column(t("detail.year", lang), no_wrap=True)
+    table.add_column(t("detail.value", lang), no_wrap=True)
+    table.add_column(t("chart.qualifier", lang), no_wrap=True)
     # The source keeps its width (up to SOURCE_COLUMN cells); the note takes the rest and wraps.
     source_width = min(SOURCE_COLUMN, max(map(len, cited)))
-    table.add_column(ew("chart.source", lang), min_width=source_width, max_width=source_width)
-    table.add_column(ew("chart.point-note", lang), ratio=1)
+    table.add_column(t("detail.source", lang), min_width=source_width, max_width=source_width)
+    table.add_column(t("detail.note", lang), ratio=1)
     for index, point in enumerate(series.points):
         table.add_row(
             Text(str(point.year)),
@@ -203,7 +203,7 @@ class ChartScreen(Screen[None]):
         )
         table = points_table(self.pack, series, self.cursor, lang)
         self.query_one("#chart-table", Static).update(table)
-        self.query_one("#chart-keys", Static).update(Text(ew("chart.keys", lang)))
+        self.query_one("#chart-keys", Static).update(Text(t("chart.keys", lang)))
 
     def action_move(self, step: int) -> None:
         self.cursor = max(0, min(len(self.series.points) - 1, self.cursor + step))

@@ -16,9 +16,10 @@ from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Static
 
 from tui.pack.model import Fact, FactKind, Lang, Pack, Qualifier, Source
-from tui.text.evidence_words import ew, language_name, qualifier_words
-from tui.text.format import KIND_LABELS, citation_line, format_point_value, source_date
-from tui.text.words import t
+from tui.text.citations import citation_line
+from tui.text.dates import source_date
+from tui.text.units import format_point_value
+from tui.text.words import KIND_LABELS, language_name, qualifier_words, t
 from tui.ui import links
 from tui.ui.screens.base import BackScreen
 
@@ -61,20 +62,20 @@ def source_block(pack: Pack, source: Source, lang: Lang, *, heading: bool = True
     """Publisher, title, date at its precision, language, URL (or why there is none)."""
     text = Text()
     if heading:
-        text.append(f"\n{ew('detail.source', lang)}\n", style="bold underline")
-    _field(text, ew("detail.publisher", lang), source.publisher)
-    _field(text, ew("detail.title", lang), source.title)
-    _field(text, ew("detail.date", lang), source_date(source, lang))
-    _field(text, ew("detail.language", lang), language_name(source.language, lang))
+        text.append(f"\n{t('detail.source', lang)}\n", style="bold underline")
+    _field(text, t("detail.publisher", lang), source.publisher)
+    _field(text, t("detail.title", lang), source.title)
+    _field(text, t("detail.date", lang), source_date(source, lang))
+    _field(text, t("detail.language", lang), language_name(source.language, lang))
     if source.url:
-        _field(text, ew("detail.url", lang), source.url, "underline")
+        _field(text, t("detail.url", lang), source.url, "underline")
     else:
-        _field(text, ew("detail.url", lang), ew("detail.no-url", lang), "italic")
+        _field(text, t("detail.url", lang), t("detail.no-url", lang), "italic")
     if source.note is not None:
-        _field(text, ew("detail.source-note", lang), source.note.get(lang), "italic")
+        _field(text, t("detail.source-note", lang), source.note.get(lang), "italic")
     others = same_day_reports(pack, source)
     if others:
-        text.append(f"{ew('detail.also', lang)}:\n", style="bold")
+        text.append(f"{t('detail.also', lang)}:\n", style="bold")
         for other in others:
             text.append(f"  • {other.publisher}: {other.title}\n")
             text.append(f"    {other.url}\n", style="underline")
@@ -83,16 +84,16 @@ def source_block(pack: Pack, source: Source, lang: Lang, *, heading: bool = True
 
 def _derived_block(pack: Pack, fact: Fact, lang: Lang) -> Text:
     text = Text()
-    text.append(f"\n{ew('detail.derived', lang)}\n", style="bold")
+    text.append(f"\n{t('computed', lang)}\n", style="bold")
     if fact.derivation is not None:
-        _field(text, ew("detail.rule", lang), fact.derivation.get(lang))
+        _field(text, t("detail.rule", lang), fact.derivation.get(lang))
     if fact.inputs:
-        text.append(f"{ew('detail.inputs', lang)}:\n", style="bold")
+        text.append(f"{t('detail.inputs', lang)}:\n", style="bold")
     by_id = {one.id: one for one in pack.facts}
     for input_id in fact.inputs:
         used = by_id.get(input_id)
         if used is None:
-            text.append(f"  • {ew('detail.missing-input', lang, id=input_id)}\n")
+            text.append(f"  • {t('detail.missing-input', lang, id=input_id)}\n")
             continue
         line = f"  • {used.text.get(lang)}"
         value = value_in_words(used, lang)
@@ -108,8 +109,8 @@ def _year_line(fact: Fact, lang: Lang) -> str | None:
     if fact.year is None:
         return None
     if fact.kind is FactKind.TARGET:
-        timing = ew(f"detail.timing.{fact.timing}", lang)
-        return ew("detail.year-target", lang, year=fact.year, timing=timing)
+        timing = t(f"detail.timing.{fact.timing}", lang)
+        return t("detail.year-target", lang, year=fact.year, timing=timing)
     return str(fact.year)
 
 
@@ -119,27 +120,27 @@ def detail_text(pack: Pack, fact: Fact, lang: Lang) -> Text:
     text.append(fact.text.get(lang), style="bold")
     text.append("\n\n")
     kind = KIND_LABELS[fact.kind].get(lang)
-    _field(text, ew("detail.kind", lang), f"{kind} — {t('kind.' + fact.kind.value, lang)}")
+    _field(text, t("detail.kind", lang), f"{kind} — {t('kind.' + fact.kind.value, lang)}")
     value = value_in_words(fact, lang)
     if value:
-        _field(text, ew("detail.value", lang), value, "bold")
+        _field(text, t("detail.value", lang), value, "bold")
     year = _year_line(fact, lang)
     if year is not None:
-        _field(text, ew("detail.year", lang), year)
+        _field(text, t("detail.year", lang), year)
     if fact.since is not None:
-        _field(text, ew("detail.since", lang), str(fact.since))
+        _field(text, t("detail.since", lang), str(fact.since))
     if fact.quote is not None:
-        _field(text, ew("detail.quote", lang), f"«{fact.quote.original}»", "italic")
+        _field(text, t("detail.quote", lang), f"«{fact.quote.original}»", "italic")
         if lang != "ru":
-            _field(text, ew("detail.translation", lang), f"“{fact.quote.translation}”")
-        _field(text, ew("detail.speaker", lang), fact.quote.speaker.get(lang))
+            _field(text, t("detail.translation", lang), f"“{fact.quote.translation}”")
+        _field(text, t("detail.speaker", lang), fact.quote.speaker.get(lang))
     if fact.note is not None:
-        _field(text, ew("detail.note", lang), fact.note.get(lang))
+        _field(text, t("detail.note", lang), fact.note.get(lang))
     if fact.evidence:
-        text.append(ew("detail.evidence", lang, quote=fact.evidence), style="italic")
+        text.append(t("detail.evidence", lang, quote=fact.evidence), style="italic")
         text.append("\n")
     if fact.series and fact.series in pack.series:
-        text.append(ew("detail.series", lang, title=pack.series[fact.series].title.get(lang)))
+        text.append(t("detail.series", lang, title=pack.series[fact.series].title.get(lang)))
         text.append("\n")
     source = pack.source_of(fact)
     if fact.kind is FactKind.DERIVED or source is None:
@@ -184,7 +185,7 @@ class DetailScreen(BackScreen[None]):
 
     def _fill(self) -> None:
         self.query_one("#detail-text", Static).update(detail_text(self.pack, self.fact, self.lang))
-        self.query_one("#detail-keys", Static).update(Text(ew("detail.keys", self.lang)))
+        self.query_one("#detail-keys", Static).update(Text(t("detail.keys", self.lang)))
 
     @property
     def url(self) -> str | None:

@@ -12,8 +12,8 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Header, Static
 
+from tui.export.copy import fact_clipboard_text
 from tui.pack.model import Entity, Lang, Pack
-from tui.text.format import fact_clipboard_text
 from tui.text.words import STRINGS, t
 from tui.ui.entity_rows import WORDS, entity_heading, word
 from tui.ui.widgets.fact_list import FactList

@@ -34,8 +34,13 @@ KEY_ORDER: tuple[str, ...] = (
     "tree.last",
     "facts.last",
     "next-pane",
+    "detail",
     "copy-fact",
     "copy-section",
+    "chart",
+    "open-url",
+    "copy-url",
+    "sources",
     "search",
     "toggle-tree",
     "tree-narrower",
@@ -55,12 +60,14 @@ class Focus(Enum):
     PANEL_ALONE = "panel-alone"  # the same with the tree hidden by `t`
 
 
-_SHARED = ("copy-fact", "help", "copy-section", "toggle-tree", "search")
+_SHARED = ("help", "copy-section", "toggle-tree", "search", "sources")
+# On a fact, the evidence keys come right after moving: its detail, its chart, its source's URL.
+_ON_FACT = ("detail", "copy-fact", "chart", "open-url")
 FOOTER: dict[Focus, tuple[str, ...]] = {
-    Focus.TREE: ("next-pane", "tree.open", OTHERS, *_SHARED, "quit", "lang"),
-    Focus.PANEL: ("back", OTHERS, *_SHARED, "quit", "lang"),
+    Focus.TREE: ("next-pane", "tree.open", "copy-fact", "chart", OTHERS, *_SHARED, "quit", "lang"),
+    Focus.PANEL: ("back", *_ON_FACT, OTHERS, *_SHARED, "quit", "lang"),
     # The tree hidden: how to bring it back comes first.
-    Focus.PANEL_ALONE: ("toggle-tree", "back", OTHERS, *_SHARED, "quit", "lang"),
+    Focus.PANEL_ALONE: ("toggle-tree", "back", *_ON_FACT, OTHERS, *_SHARED, "quit", "lang"),
 }
 # For an action bound to several keys, the one the footer names.
 FOOTER_KEY = {"tree.open": "enter", "back": "escape", "help": "question_mark", "quit": "q"}

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.cells import cell_len
@@ -18,6 +17,7 @@ from textual.worker import Worker, WorkerState
 
 from tui import clipboard
 from tui.export.copy import fact_clipboard_text, section_markdown
+from tui.pack.memory import freeze_heap
 from tui.pack.model import Fact, Lang, Pack
 from tui.text.words import t
 from tui.ui.copy_toast import CopyJob, CopyOutcome, copy_in_background, first_words, toast_parts
@@ -127,11 +127,8 @@ class MainScreen(Screen[None]):
         tree.focus()
         tree.select_path(self._start_path)
         await self._show(self._start_path)
-        # The pack (up to millions of objects) lives as long as the app and holds no cycles to
-        # free: moving it out of the collector's view keeps full collections, which would
-        # re-scan all of it, from stalling keys for hundreds of milliseconds. (No collect
-        # first: at 100,000 facts that alone is a visible pause at start.)
-        gc.freeze()
+        # Again after the first screen: its widgets live as long as the app too.
+        freeze_heap()
 
     def on_resize(self, event: events.Resize) -> None:
         self._apply_size(event.size.width, event.size.height)
@@ -395,12 +392,12 @@ class MainScreen(Screen[None]):
 
     def open_chart_for(self, fact: Fact | None) -> None:
         """The chart of `fact`'s series; without one, of the section's first series."""
-        from tui.text.evidence_words import ew
+        from tui.text.words import t
         from tui.ui.screens.chart import ChartScreen, series_for
 
         series = series_for(self.pack, fact, self.current_path)
         if series is None:
-            self.app.notify(ew("chart.none", self.lang), markup=False, severity="warning")
+            self.app.notify(t("chart.none", self.lang), markup=False, severity="warning")
             return
         self.app.push_screen(ChartScreen(self.pack, series, self.lang))
 

@@ -13,8 +13,9 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from tui.pack.model import Lang, Pack, Source
-from tui.text.evidence_words import ew
-from tui.text.format import format_point_value, source_date
+from tui.text.dates import source_date
+from tui.text.units import format_point_value
+from tui.text.words import t
 from tui.ui import links
 from tui.ui.screens.base import BackScreen
 
@@ -76,7 +77,7 @@ def citations_of(pack: Pack, source_id: str, lang: Lang) -> list[Citation]:
     for fact in pack.facts:
         if fact.source == source_id:
             label = Text()
-            label.append(f"{ew('cites.fact', lang)} · ", style="dim")
+            label.append(f"{t('search.fact', lang)} · ", style="dim")
             label.append(pack.sections[fact.section].title.get(lang), style="bold")
             label.append(f": {fact.text.get(lang)}")
             found.append(Citation(label, fact.section, fact.id))
@@ -86,7 +87,7 @@ def citations_of(pack: Pack, source_id: str, lang: Lang) -> list[Citation]:
             if point.source != source_id:
                 continue
             label = Text()
-            label.append(f"{ew('cites.point', lang)} · ", style="dim")
+            label.append(f"{t('cites.point', lang)} · ", style="dim")
             label.append(series.title.get(lang), style="bold")
             value = format_point_value(point.value, series.unit, point.qualifier, lang)
             label.append(f", {point.year}: {value}")
@@ -99,14 +100,14 @@ def source_label(source: Source, counts: tuple[int, int], lang: Lang) -> Text:
     text = Text()
     text.append(source.publisher, style="bold")
     text.append(f" · {source_date(source, lang)} · ")
-    text.append(ew("sources.counts", lang, facts=counts[0], points=counts[1]), style="dim")
+    text.append(t("sources.counts", lang, facts=counts[0], points=counts[1]), style="dim")
     text.append("\n")
     text.append(source.title, style="italic")
     text.append("\n")
     if source.url:
         text.append(source.url, style="underline")
     else:
-        text.append(ew("detail.no-url", lang), style="dim italic")
+        text.append(t("detail.no-url", lang), style="dim italic")
     return text
 
 
@@ -145,9 +146,9 @@ class SourcesScreen(ListScreen):
             for key in self._ids
         )
         options.highlighted = highlighted if highlighted is not None else 0
-        title = ew("sources.title", lang, count=len(self._ids))
+        title = t("sources.title", lang, count=len(self._ids))
         self.query_one("#sources-title", Static).update(Text(title))
-        self.query_one("#sources-keys", Static).update(Text(ew("sources.keys", lang)))
+        self.query_one("#sources-keys", Static).update(Text(t("sources.keys", lang)))
 
     @property
     def highlighted_source(self) -> Source | None:
@@ -203,12 +204,12 @@ class CitesScreen(ListScreen):
         if self.citations:
             options.highlighted = 0
         title = Text()
-        title.append(f"{ew('sources.cites', lang)}: ", style="bold")
+        title.append(f"{t('sources.cites', lang)}: ", style="bold")
         title.append(f"{self.source.publisher}, {source_date(self.source, lang)}")
         if not self.citations:
-            title.append(f"\n{ew('cites.none', lang)}", style="dim")
+            title.append(f"\n{t('cites.none', lang)}", style="dim")
         self.query_one("#cites-title", Static).update(title)
-        self.query_one("#cites-keys", Static).update(Text(ew("cites.keys", lang)))
+        self.query_one("#cites-keys", Static).update(Text(t("cites.keys", lang)))
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()

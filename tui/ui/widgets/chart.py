@@ -20,7 +20,7 @@ from textual.message import Message
 from textual.widget import Widget
 
 from tui.pack.model import Basis, Lang, Qualifier, Series
-from tui.text.format import format_number
+from tui.text.numbers import format_number
 
 EIGHTHS = " ▁▂▃▄▅▆▇█"
 TARGET_FULL = "▒"

@@ -23,7 +23,7 @@ from textual.message import Message
 from textual.widgets import DataTable, Input, Static
 
 from tui.pack.model import Entity, Lang, Pack
-from tui.text.format import format_number
+from tui.text.numbers import format_number
 from tui.ui.entity_rows import Direction, EntityRows, named_label, word
 
 WINDOW = 200  # rows the DataTable holds at once (about 20 ms to fill)

@@ -14,7 +14,6 @@ from textual.message import Message
 from textual.strip import Strip
 
 from tui.pack.model import Fact, FactKind, Lang, Pack, Qualifier, Series
-from tui.text.evidence_words import ew
 from tui.text.numbers import format_number, qualifier_sign
 from tui.text.units import format_point_value, format_value
 from tui.text.words import BASIS_LABELS, KIND_LABELS, t
@@ -131,7 +130,7 @@ def series_lines(series: Series, lang: Lang, width: int = 80) -> list[Text]:
     """Chart, scale and basis, and the missing years, each as a line of plain text."""
     high = series.value_range[1]
     scale = format_point_value(high, series.unit, Qualifier.EXACTLY, lang)
-    range_text = f"{ew('card.scale', lang)} 0 – {scale} · {BASIS_LABELS[series.basis].get(lang)}"
+    range_text = f"{t('card.scale', lang)} 0 – {scale} · {BASIS_LABELS[series.basis].get(lang)}"
     lines = [chart_line(series, width), Text(range_text, style="dim")]
     missing = series.missing_years()
     if missing:
@@ -239,7 +238,7 @@ class MetricCard(TextBlock):
                 # A derived number is not the source's: the card itself says it is ours and
                 # how it was made.
                 derivation = Text()
-                derivation.append(ew("card.derived", lang), style="bold")
+                derivation.append(t("card.derived", lang), style="bold")
                 if self.fact.derivation is not None:
                     derivation.append(self.fact.derivation.get(lang))
                 lines += self.wrapped(derivation, width, "metric-card--meta")
@@ -254,7 +253,7 @@ class MetricCard(TextBlock):
         lang = self._lang
         lines: list[Strip] = []
         if self.fact is not None and measures_other(self.fact, series):
-            name = Text(ew("card.series", lang, title=series.title.get(lang)), style="italic")
+            name = Text(t("card.series", lang, title=series.title.get(lang)), style="italic")
             lines += self.wrapped(name, width, "metric-card--meta")
         chart, range_line, *missing = series_lines(series, lang, width)
         chart_lines = self.wrapped(chart, width, "metric-card--chart")
@@ -267,7 +266,7 @@ class MetricCard(TextBlock):
         for line in missing:
             lines += self.wrapped(line, width, "metric-card--meta")
         if any(point.note is not None for point in series.points):
-            lines += self.wrapped(Text(ew("card.noted", lang)), width, "metric-card--meta")
+            lines += self.wrapped(Text(t("card.noted", lang)), width, "metric-card--meta")
         return lines
 
     def on_click(self, event: events.Click) -> None:

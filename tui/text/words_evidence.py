@@ -1,16 +1,11 @@
-"""The words of the evidence layer (fact detail, sources, charts, series copies) in two languages.
-
-Kept apart from `tui.text.words` so the evidence screens carry their own vocabulary; binding
-descriptions stay in `words.STRINGS`, where the footer and help look them up. No UI import.
+"""The words of the evidence layer (fact detail, sources, charts, series copies): part of the one
+word table, `tui.text.words.STRINGS`, kept in a module of its own only for its length.
 """
 
 from __future__ import annotations
 
-from tui.pack.model import Lang, Qualifier
-from tui.pack.sanitize import sanitize
-
 # key → (ru, en)
-EVIDENCE_STRINGS: dict[str, tuple[str, str]] = {
+EVIDENCE_WORDS: dict[str, tuple[str, str]] = {
     # Fact detail.
     "detail.kind": ("Вид", "Kind"),
     "detail.value": ("Значение", "Value"),
@@ -40,10 +35,6 @@ EVIDENCE_STRINGS: dict[str, tuple[str, str]] = {
         "Ряд: {title} — клавиша v открывает график",
         "Series: {title} — press v for its chart",
     ),
-    "detail.derived": (
-        "Вычислено moscow-tui, а не издателем: ни один источник этого числа не печатал.",
-        "Computed by moscow-tui, not by a publisher: no source printed this figure.",
-    ),
     "detail.inputs": ("Из фактов", "From the facts"),
     "detail.rule": ("Правило", "Rule"),
     "detail.missing-input": ("(факт {id} не найден)", "(fact {id} not found)"),
@@ -71,20 +62,16 @@ EVIDENCE_STRINGS: dict[str, tuple[str, str]] = {
         "Enter what cites it · o open · y copy URL · Esc close",
     ),
     "cites.keys": ("Enter — перейти · Esc — назад", "Enter go there · Esc back"),
-    "cites.fact": ("факт", "fact"),
     "cites.point": ("точка ряда", "point"),
     "cites.none": ("Ничто не ссылается на этот источник", "Nothing cites this source"),
     # Chart.
     "chart.none": ("Здесь нет ряда для графика", "No series to chart here"),
     "chart.unit": ("единица: {unit}", "unit: {unit}"),
-    "chart.rule": ("Правило", "Rule"),
-    "chart.note": ("Примечание", "Note"),
     "chart.legend.exact": ("точно", "exact"),
     "chart.legend.about": ("≈ около", "≈ about"),
     "chart.legend.over": ("▲ более (нижняя граница)", "▲ over (a lower bound)"),
     "chart.legend.up-to": ("▼ до (верхняя граница)", "▼ up to (an upper bound)"),
     "chart.legend.target": ("цель, а не факт", "target, not a fact"),
-    "chart.legend.gap": ("нет данных", "no data"),
     "chart.legend.note": ("* у точки есть примечание", "* the point has a note"),
     "chart.from-zero": ("ось от нуля", "axis from zero"),
     "chart.keys": (
@@ -92,11 +79,7 @@ EVIDENCE_STRINGS: dict[str, tuple[str, str]] = {
         "Esc — закрыть",
         "←/→ h/l year · o open source · y copy URL · c/C copy series · Esc close",
     ),
-    "chart.year": ("Год", "Year"),
-    "chart.value": ("Значение", "Value"),
     "chart.qualifier": ("Оговорка", "Qualifier"),
-    "chart.source": ("Источник", "Source"),
-    "chart.point-note": ("Примечание", "Note"),
     # Series copies.
     "series.basis": ("Основа", "Basis"),
     "series.unit": ("Единица", "Unit"),
@@ -107,32 +90,6 @@ EVIDENCE_STRINGS: dict[str, tuple[str, str]] = {
     "card.scale": ("шкала", "scale"),
     "card.derived": ("Расчёт moscow-tui, не источника: ", "Computed by moscow-tui, not a source: "),
     "card.noted": ("* — у точки есть примечание (v — график)", "* has a note (v: chart)"),
+    # A qualifier in words, as the detail and the chart say it: "more than 90 000 jobs".
+    "qualifier.over.words": ("более", "more than"),
 }
-
-# A qualifier in words, as the detail and the chart say it: "more than 90 000 jobs".
-QUALIFIER_WORDS: dict[Qualifier, tuple[str, str]] = {
-    Qualifier.OVER: ("более", "more than"),
-    Qualifier.ABOUT: ("около", "about"),
-    Qualifier.EXACTLY: ("ровно", "exactly"),
-    Qualifier.UP_TO: ("до", "up to"),
-}
-
-
-def ew(key: str, lang: Lang, **values: object) -> str:
-    """The evidence string `key` in `lang`, `{name}` fields filled with cleaned `values`."""
-    ru, en = EVIDENCE_STRINGS.get(key, (key, key))
-    text = ru if lang == "ru" else en
-    if not values:
-        return text
-    return text.format(**{name: sanitize(str(value))[0] for name, value in values.items()})
-
-
-def qualifier_words(qualifier: Qualifier, lang: Lang) -> str:
-    ru, en = QUALIFIER_WORDS[qualifier]
-    return ru if lang == "ru" else en
-
-
-def language_name(code: str, lang: Lang) -> str:
-    """ "ru" → "Russian" / "русский"; an unknown code as it is."""
-    key = f"language.{code}"
-    return ew(key, lang) if key in EVIDENCE_STRINGS else code
