@@ -92,15 +92,28 @@ def _problem_count(result: LoadResult) -> str:
     return f"{_plural(len(result.errors), 'error')}, {_plural(len(result.warnings), 'warning')}"
 
 
+def _load_with_progress(dirs: list[Path] | None, *, background: bool = False) -> LoadResult:
+    """`load_pack_cached`, with a progress line on stderr when the load is long (see
+    `tui.cli_progress`)."""
+    from tui.cli_progress import StderrProgress
+    from tui.pack.cache import load_pack_cached
+
+    progress = StderrProgress(sys.stderr)
+    try:
+        return load_pack_cached(dirs, background=background, progress=progress)
+    finally:
+        progress.done()
+
+
 def _load(dirs: Sequence[Path] | None, *, background: bool = False) -> Pack:
     """The pack (from the cache when it matches), or every problem on stderr and exit 1."""
-    from tui.pack.cache import cached_pack, load_pack_cached
+    from tui.pack.cache import cached_pack
 
     folders = list(dirs) if dirs else None
     pack = cached_pack(folders)  # a hit imports neither the loader nor the TOML parser
     if pack is not None:
         return pack
-    result = load_pack_cached(folders, background=background)
+    result = _load_with_progress(folders, background=background)
     if result.pack is None or result.errors:
         _print_problems(result.problems)
         print(f"{PROG}: content has {_problem_count(result)}", file=sys.stderr)
@@ -135,9 +148,8 @@ def _section_path(pack: Pack, path: str | None) -> str | None:
 
 
 def run_check(dirs: Sequence[Path]) -> int:
-    from tui.pack.cache import load_pack_cached
 
-    result = load_pack_cached(list(dirs) if dirs else None)
+    result = _load_with_progress(list(dirs) if dirs else None)
     _print_problems(result.problems)
     if result.pack is None or result.errors:
         print(_problem_count(result), file=sys.stderr)

@@ -34,7 +34,7 @@ from tui.pack.model import Pack
 from tui.paths import cache_dir, default_content_dir
 
 if TYPE_CHECKING:
-    from tui.pack.load import LoadResult
+    from tui.pack.load import LoadResult, ProgressCallback
 
 # Bump when the layout of the cache file changes.
 FORMAT = 1
@@ -160,7 +160,12 @@ def cached_pack(dirs: Sequence[Path] | None = None) -> Pack | None:
     return None if found is None else found[0]
 
 
-def load_pack_cached(dirs: Sequence[Path] | None = None, *, background: bool = False) -> LoadResult:
+def load_pack_cached(
+    dirs: Sequence[Path] | None = None,
+    *,
+    background: bool = False,
+    progress: ProgressCallback | None = None,
+) -> LoadResult:
     """`tui.pack.load.load_pack(dirs)`, answered from the cache when it matches; never raises.
 
     `background`: write the cache from a forked child process where that is safe (a POSIX
@@ -189,7 +194,7 @@ def load_pack_cached(dirs: Sequence[Path] | None = None, *, background: bool = F
             return LoadResult(pack, problems, [Path(name) for name in files])
         except Exception:
             pass
-    result = load_pack(dirs)
+    result = load_pack(dirs, progress)
     if stamp is not None and result.pack is not None and not result.errors:
         # The content may have changed while it was read: store only what matches the stamp.
         with contextlib.suppress(Exception):

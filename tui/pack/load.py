@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import os
 import stat
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,7 +27,26 @@ from tui.pack.references import References
 from tui.pack.validate import Validator
 from tui.paths import default_content_dir
 
-__all__ = ["MAX_FILE_BYTES", "ContentProblem", "LoadResult", "Severity", "load_pack"]
+__all__ = [
+    "MAX_FILE_BYTES",
+    "ContentProblem",
+    "LoadProgress",
+    "LoadResult",
+    "Severity",
+    "load_pack",
+]
+
+
+@dataclass(frozen=True)
+class LoadProgress:
+    """How far a load has got: files read of the files listed so far, and facts read."""
+
+    files_read: int
+    files_listed: int
+    facts_read: int
+
+
+ProgressCallback = Callable[[LoadProgress], None]
 
 
 @dataclass
@@ -47,10 +66,16 @@ class LoadResult:
         return [problem for problem in self.problems if problem.severity == "warning"]
 
 
-def load_pack(dirs: Sequence[Path] | None = None) -> LoadResult:
-    """Load the pack made of every content file in `dirs` (default: the shipped content)."""
+def load_pack(
+    dirs: Sequence[Path] | None = None, progress: ProgressCallback | None = None
+) -> LoadResult:
+    """Load the pack made of every content file in `dirs` (default: the shipped content).
+
+    `progress`, when given, is called after each file with the counts so far, so that a long
+    load can say how far it has got.
+    """
     folders = [default_content_dir()] if dirs is None else [Path(d) for d in dirs]
-    loader = _Loader()
+    loader = _Loader(progress)
     with collector_paused():
         try:
             return loader.run(folders)
@@ -68,10 +93,14 @@ def load_pack(dirs: Sequence[Path] | None = None) -> LoadResult:
 class _Loader:
     """One run of the pipeline: read → parse → validate every file, then references → build."""
 
-    def __init__(self) -> None:
+    def __init__(self, progress: ProgressCallback | None = None) -> None:
         self.log = ProblemLog()
         self.validator = Validator(self.log)
         self.files: list[Path] = []
+        self.progress = progress
+        self.files_listed = 0
+        self.files_read = 0
+        self.facts_read = 0
 
     def run(self, folders: list[Path]) -> LoadResult:
         log = self.log
@@ -120,6 +149,7 @@ class _Loader:
             return self.refuse(shown, f"cannot list content folder: {exc.strerror}")
         if not names:
             return self.refuse(shown, "no *.toml files in this folder")
+        self.files_listed += len(names)
         for name in names:
             self.log.rank += 1
             path = folder / name
@@ -130,6 +160,9 @@ class _Loader:
                     safe(str(path), limit=400),
                     f"cannot load file: {type(exc).__name__}: {safe(str(exc))}",
                 )
+            self.files_read += 1
+            if self.progress is not None:
+                self.progress(LoadProgress(self.files_read, self.files_listed, self.facts_read))
         return None
 
     def read_file(self, path: Path) -> None:
@@ -151,6 +184,8 @@ class _Loader:
             message = f"invalid TOML: {safe(document.message, 200)}"
             self.log.add(shown, document.line, document.column, "error", message)
             return None
+        facts = document.get("fact")
+        self.facts_read += len(facts) if isinstance(facts, list) else 0
         file = ContentFile(shown, self.log.rank, Locator(decoded.text))
         self.validator.check_document(file, document)
         return None

@@ -1,0 +1,67 @@
+"""A progress line on stderr for a long load: files and facts read, out of how many.
+
+Shown only when stderr is a terminal, and only once a load has taken longer than `DELAY`
+seconds, so a quick `check` prints exactly what it always did and a pipe or a log file never
+gets carriage returns. The line is erased when the load ends.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from typing import TYPE_CHECKING, TextIO
+
+if TYPE_CHECKING:  # the loader is imported only when a load really happens (a cache miss)
+    from tui.pack.load import LoadProgress
+
+DELAY = 0.5  # seconds of silence before the first line: a blank terminal for longer looks hung
+INTERVAL = 0.1  # seconds between two lines: more often costs time and cannot be read anyway
+ERASE = "\r\x1b[K"
+
+
+class StderrProgress:
+    """A `load_pack` progress callback that keeps one line of stderr up to date."""
+
+    def __init__(
+        self, stream: TextIO, clock: Callable[[], float] = time.monotonic, delay: float = DELAY
+    ) -> None:
+        self._stream = stream
+        self._clock = clock
+        self._shown = False
+        self._enabled = _is_terminal(stream)
+        self._start = clock()
+        self._next = self._start + delay
+
+    def __call__(self, progress: LoadProgress) -> None:
+        if not self._enabled:
+            return
+        now = self._clock()
+        if now < self._next:
+            return
+        self._next = now + INTERVAL
+        line = (
+            f"reading content: {progress.files_read:,} of {progress.files_listed:,} files, "
+            f"{progress.facts_read:,} facts"
+        )
+        self._write(ERASE + line)
+        self._shown = True
+
+    def done(self) -> None:
+        """Erase the line, if one was shown, so the command's own output starts clean."""
+        if self._shown:
+            self._write(ERASE)
+            self._shown = False
+
+    def _write(self, text: str) -> None:
+        try:
+            self._stream.write(text)
+            self._stream.flush()
+        except (OSError, ValueError):  # a closed or failing stderr must not stop the load
+            self._enabled = False
+
+
+def _is_terminal(stream: TextIO) -> bool:
+    try:
+        return stream.isatty()
+    except (OSError, ValueError):
+        return False
