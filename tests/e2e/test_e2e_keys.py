@@ -179,7 +179,7 @@ def test_escape_goes_back_from_the_fact_list_to_the_tree(
         lambda: footer_has(tmux.capture(), "footer.next-pane", "footer.tree.open"),
     )
     # The list lost the focus: no pointer, and `j` moves the tree, not the list's highlight.
-    assert pointed_block(tmux.capture()) is None
+    tmux.wait_for("the list's pointer to go", lambda: pointed_block(tmux.capture()) is None)
     tmux.send("j")
     next_title = pack.sections[NEXT_SECTION].title.en
     tmux.wait_for(
