@@ -45,7 +45,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "col.name": ("Название", "Name"),
     "col.status-year": ("Год", "Year"),
     "col.district": ("Район", "District"),
-    "col.specialisation": ("Специализация", "Specialisation"),
+    "col.specialisation": ("Профиль", "Focus"),
     "col.area": ("Площадь", "Area"),
     "col.staff": ("Сотрудники", "Staff"),
     "attr.status-year": ("Год статуса", "Year of status"),
