@@ -112,7 +112,7 @@ def count_fact(pack: Pack, path: str) -> Fact | None:
     """The section's own count of the kind its entities are ("49 technoparks"), if it has one.
 
     Found generically: a numeric fact of the section, not about an entity, whose unit is the
-    unit of the commonest entity kind; the latest year wins.
+    unit of the commonest entity kind; the report's own count wins, else the latest year's.
     """
     entities = pack.entities_in(path)
     if not entities:
@@ -129,7 +129,9 @@ def count_fact(pack: Pack, path: str) -> Fact | None:
         and fact.unit == unit
         and fact.kind in (FactKind.REPORTED, FactKind.DESCRIPTION)
     ]
-    return max(counts, key=lambda fact: fact.year or 0, default=None)
+    # The report's own count first ("of 49"), else the latest statement's.
+    primary = pack.primary_source
+    return max(counts, key=lambda fact: (fact.source == primary, fact.year or 0), default=None)
 
 
 def named_label(pack: Pack, path: str, lang: Lang, *, short: bool = False) -> str:
