@@ -47,7 +47,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "col.district": ("Район", "District"),
     "col.specialisation": ("Профиль", "Focus"),
     "col.area": ("Площадь", "Area"),
-    "col.staff": ("Сотрудники", "Staff"),
+    "col.staff": ("Штат", "Staff"),
     "attr.status-year": ("Год статуса", "Year of status"),
     "attr.district": ("Район", "District"),
     "attr.address": ("Адрес", "Address"),
