@@ -145,7 +145,7 @@ async def test_table_renders_a_row_per_entity_with_attribute_columns(tmp_path: P
         grid = await open_table(pilot)
         assert grid.row_count == 40
         titles = [str(col.label) for col in grid.ordered_columns]
-        assert titles == ["Name ▲", "Year", "District", "Specialisation", "Area", "Staff"]
+        assert titles == ["Name ▲", "Year", "District", "Focus", "Area", "Staff"]
         names = column(grid, 0)
         assert names == sorted(names, key=str.casefold)
         kalibr = names.index("Kalibr Technopark")

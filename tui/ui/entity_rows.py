@@ -46,9 +46,9 @@ WORDS: dict[str, tuple[str, str]] = {
     "col.name": ("Название", "Name"),
     "col.status-year": ("Год", "Year"),
     "col.district": ("Район", "District"),
-    "col.specialisation": ("Специализация", "Specialisation"),
+    "col.specialisation": ("Профиль", "Focus"),
     "col.area": ("Площадь", "Area"),
-    "col.staff": ("Сотрудники", "Staff"),
+    "col.staff": ("Штат", "Staff"),
     "attr.status-year": ("Год статуса", "Year of status"),
     "attr.district": ("Район", "District"),
     "attr.address": ("Адрес", "Address"),
@@ -113,7 +113,7 @@ def count_fact(pack: Pack, path: str) -> Fact | None:
     """The section's own count of the kind its entities are ("49 technoparks"), if it has one.
 
     Found generically: a numeric fact of the section, not about an entity, whose unit is the
-    unit of the commonest entity kind; the latest year wins.
+    unit of the commonest entity kind; the report's own count wins, else the latest year's.
     """
     entities = pack.entities_in(path)
     if not entities:
@@ -130,7 +130,9 @@ def count_fact(pack: Pack, path: str) -> Fact | None:
         and fact.unit == unit
         and fact.kind in (FactKind.REPORTED, FactKind.DESCRIPTION)
     ]
-    return max(counts, key=lambda fact: fact.year or 0, default=None)
+    # The report's own count first ("of 49"), else the latest statement's.
+    primary = pack.primary_source
+    return max(counts, key=lambda fact: (fact.source == primary, fact.year or 0), default=None)
 
 
 def named_label(pack: Pack, path: str, lang: Lang, *, short: bool = False) -> str:
