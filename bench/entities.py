@@ -116,9 +116,8 @@ async def one_run(pack: Pack, section: str, state: Path) -> dict[str, KeyTimes]:
 
     parent = pack.sections[section].parent or section
     app = MoscowApp(pack, start_path=parent, lang="en", state_path=state)
-    times = {
-        name: KeyTimes() for name in ("open", "tree", "sort", "move", "page", "ends", "filter")
-    }
+    names = ("open", "tree", "sort", "move", "page", "ends", "filter", "floor")
+    times = {name: KeyTimes() for name in names}
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         gc.collect()

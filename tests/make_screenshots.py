@@ -49,6 +49,11 @@ SCENES: tuple[Scene, ...] = (
     Scene("help-120x40-ru", (120, 40), lang="ru", press=("question_mark",)),
     Scene("no-tree-80x24-en", (80, 24), press=("t",)),
     Scene("too-small-50x12-en", (50, 12)),
+    # The evidence layer: a series' chart from the tree, a fact's detail, the list of sources.
+    Scene("chart-120x40-en", (120, 40), press=("v",)),
+    Scene("chart-80x24-ru", (80, 24), lang="ru", press=("v",)),
+    Scene("detail-120x40-en", (120, 40), press=("tab", "enter"), start="support/export"),
+    Scene("sources-120x40-en", (120, 40), press=("S",)),
 )
 
 

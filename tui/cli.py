@@ -161,6 +161,8 @@ def run_check(dirs: Sequence[Path]) -> int:
         f"{len(pack.series)} series",
         _plural(len(pack.sources), "source"),
     ]
+    if pack.entities:
+        counts.append(_plural(len(pack.entities), "named place"))
     summary = f"content OK: {', '.join(counts)}"
     if result.warnings:
         summary += f" ({_plural(len(result.warnings), 'warning')})"

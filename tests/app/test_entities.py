@@ -57,8 +57,8 @@ def test_attribute_cell_shows_every_conflicting_value() -> None:
     kalibr = pack.entities["technopark-00000"]
     areas = [f for f in pack.facts_of(kalibr.id) if f.attribute == "area"]
     assert len(areas) == 3
-    assert attribute_cell(areas, "en") == "75\u00a0000 / 18\u00a0000 / 28\u00a0500 m²"
-    assert attribute_cell(areas, "ru") == "75\u00a0000 / 18\u00a0000 / 28\u00a0500 м²"
+    assert attribute_cell(areas, "en") == "75,000 / 18,000 / 28,500 m²"
+    assert attribute_cell(areas, "ru") == "75\u202f000 / 18\u202f000 / 28\u202f500 м²"
 
 
 def test_named_label_finds_the_count_or_says_none() -> None:
@@ -145,11 +145,11 @@ async def test_table_renders_a_row_per_entity_with_attribute_columns(tmp_path: P
         grid = await open_table(pilot)
         assert grid.row_count == 40
         titles = [str(col.label) for col in grid.ordered_columns]
-        assert titles == ["Name ▲", "Year", "District", "Specialisation", "Area", "Staff"]
+        assert titles == ["Name ▲", "Year", "District", "Focus", "Area", "Staff"]
         names = column(grid, 0)
         assert names == sorted(names, key=str.casefold)
         kalibr = names.index("Kalibr Technopark")
-        assert column(grid, 4)[kalibr] == "75\u00a0000 / 18\u00a0000 / 28\u00a0500 m²"
+        assert column(grid, 4)[kalibr] == "75,000 / 18,000 / 28,500 m²"
         assert grid.border_subtitle == "40"
 
 
@@ -163,14 +163,14 @@ async def test_sort_by_key_and_by_header_click(tmp_path: Path) -> None:
         years = column(grid, 1)
         assert years == sorted(years)
         assert str(grid.ordered_columns[1].label) == "Year ▲"
-        await pilot.press("S")
+        await pilot.press("r")
         await pilot.pause()
         assert column(grid, 1) == sorted(years, reverse=True)
         # A click on the Staff header sorts by staff; a second click reverses.
         staff_column = grid.ordered_columns[5]
         grid.post_message(EntityGrid.HeaderSelected(grid, staff_column.key, 5, staff_column.label))
         await pilot.pause()
-        staff = [int(cell.strip("≈ ").replace("\u00a0", "") or 0) for cell in column(grid, 5)]
+        staff = [int(cell.strip("≈ ").replace(",", "") or 0) for cell in column(grid, 5)]
         present = [value for value in staff if value]
         assert present == sorted(present) and staff[-1] == 0
         assert str(grid.ordered_columns[5].label) == "Staff ▲"

@@ -2,7 +2,7 @@
 
 The scenes are shared with `make screenshots` (tests/make_screenshots.py), so the README's
 pictures are the screens held still here. Update after a deliberate change with
-`pytest tests/test_snapshots.py --snapshot-update`, look at the SVGs, then run without the flag.
+`pytest tests/app/test_snapshots.py --snapshot-update`, look at the SVGs, then run without the flag.
 """
 
 from __future__ import annotations
@@ -16,7 +16,10 @@ from textual.pilot import Pilot
 from textual.widgets import Tree
 
 from tui.pack.model import Pack
+from tui.ui.screens.chart import ChartScreen
+from tui.ui.screens.detail import DetailScreen
 from tui.ui.screens.help import HelpScreen
+from tui.ui.screens.sources import SourcesScreen
 from tui.ui.widgets.too_small import TooSmall
 
 SnapCompare = Callable[..., bool]
@@ -141,6 +144,30 @@ class TestTooSmall:
         assert snapshot(snap_compare, pack, tmp_path, SCENE["too-small-50x12-en"], check)
 
 
+class TestEvidence:
+    """The README's pictures of the evidence layer (every screen at both sizes and languages is
+    in test_evidence_snapshots.py)."""
+
+    @pytest.mark.parametrize("name", ["chart-120x40-en", "chart-80x24-ru"])
+    def test_chart(self, snap_compare: SnapCompare, pack: Pack, tmp_path: Path, name: str) -> None:
+        def check(pilot: Pilot[None]) -> None:
+            assert isinstance(pilot.app.screen, ChartScreen)
+
+        assert snapshot(snap_compare, pack, tmp_path, SCENE[name], check)
+
+    def test_detail(self, snap_compare: SnapCompare, pack: Pack, tmp_path: Path) -> None:
+        def check(pilot: Pilot[None]) -> None:
+            assert isinstance(pilot.app.screen, DetailScreen)
+
+        assert snapshot(snap_compare, pack, tmp_path, SCENE["detail-120x40-en"], check)
+
+    def test_sources(self, snap_compare: SnapCompare, pack: Pack, tmp_path: Path) -> None:
+        def check(pilot: Pilot[None]) -> None:
+            assert isinstance(pilot.app.screen, SourcesScreen)
+
+        assert snapshot(snap_compare, pack, tmp_path, SCENE["sources-120x40-en"], check)
+
+
 def test_every_scene_has_a_snapshot_test() -> None:
     tested = {
         "main-80x24-en",
@@ -151,5 +178,9 @@ def test_every_scene_has_a_snapshot_test() -> None:
         "help-120x40-ru",
         "no-tree-80x24-en",
         "too-small-50x12-en",
+        "chart-120x40-en",
+        "chart-80x24-ru",
+        "detail-120x40-en",
+        "sources-120x40-en",
     }
     assert set(SCENE) == tested

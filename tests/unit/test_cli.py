@@ -127,7 +127,8 @@ def test_check_shipped_content(capsys: pytest.CaptureFixture[str], pack: Pack) -
     summary = out.strip()
     assert summary.startswith(
         f"content OK: {len(pack.sections)} sections, {len(pack.facts)} facts, "
-        f"{len(pack.series)} series, {len(pack.sources)} sources"
+        f"{len(pack.series)} series, {len(pack.sources)} sources, "
+        f"{len(pack.entities)} named places"
     )
     assert "\n" not in summary
 

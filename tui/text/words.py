@@ -12,6 +12,7 @@ from collections.abc import Mapping
 
 from tui.pack.model import Basis, FactKind, Lang, Localized, Qualifier
 from tui.pack.sanitize import sanitize
+from tui.text.words_entities import ENTITY_WORDS
 from tui.text.words_evidence import EVIDENCE_WORDS
 
 # key → (ru, en)
@@ -274,9 +275,11 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
 }
 
-# One table: the evidence layer's words live in their own module for length, never twice.
-assert not STRINGS.keys() & EVIDENCE_WORDS.keys(), STRINGS.keys() & EVIDENCE_WORDS.keys()
-STRINGS.update(EVIDENCE_WORDS)
+# One table: the words of the evidence layer and of the entity views live in modules of their own
+# for length; a key is never in two of them.
+for _part in (EVIDENCE_WORDS, ENTITY_WORDS):
+    assert not STRINGS.keys() & _part.keys(), STRINGS.keys() & _part.keys()
+    STRINGS.update(_part)
 
 
 def _localized(key: str) -> Localized:

@@ -31,72 +31,6 @@ KIND_UNITS: dict[EntityKind, str] = {
     EntityKind.ORGANISATION: "companies",
 }
 
-# The UI's own words for entities; kept here like fact_panel's, so the i18n table stays as it is.
-WORDS: dict[str, tuple[str, str]] = {
-    "named": ("Названы в открытых источниках: {count}", "{count} named in public statements"),
-    "named-of": (
-        "Названы в открытых источниках: {count} из {total}",
-        "{count} named in public statements, of {total}",
-    ),
-    "named-short": ("Названы публично: {count}", "{count} named publicly"),
-    "named-of-short": (
-        "Названы публично: {count} из {total}",
-        "{count} named publicly, of {total}",
-    ),
-    "col.name": ("Название", "Name"),
-    "col.status-year": ("Год", "Year"),
-    "col.district": ("Район", "District"),
-    "col.specialisation": ("Специализация", "Specialisation"),
-    "col.area": ("Площадь", "Area"),
-    "col.staff": ("Сотрудники", "Staff"),
-    "attr.status-year": ("Год статуса", "Year of status"),
-    "attr.district": ("Район", "District"),
-    "attr.address": ("Адрес", "Address"),
-    "attr.specialisation": ("Специализация", "Specialisation"),
-    "attr.operator": ("Управляющая компания", "Operator"),
-    "attr.area": ("Площадь", "Area"),
-    "attr.staff": ("Сотрудники", "Staff"),
-    "attr.residents": ("Резиденты", "Residents"),
-    "filter": ("Фильтр: начните печатать…", "Filter: type to narrow…"),
-    "shown": ("Строки {first}–{last} из {count}", "Rows {first}–{last} of {count}"),
-    "shown-filtered": (
-        "Строки {first}–{last} из {count} (всего {total})",
-        "Rows {first}–{last} of {count} ({total} in all)",
-    ),
-    "none-match": ("Ничего не найдено", "No matches"),
-    "sorted": ("сортировка: {column} {arrow}", "sorted by {column} {arrow}"),
-    "entity-facts": ("Факты с источниками", "Facts with their sources"),
-    "no-entity-facts": ("Об этом месте фактов нет.", "No facts about this place."),
-    "kind.technopark": ("Технопарк", "Technopark"),
-    "kind.sez-site": ("Площадка ОЭЗ", "SEZ site"),
-    "kind.cluster": ("Кластер", "Cluster"),
-    "kind.support-measure": ("Мера поддержки", "Support measure"),
-    "kind.service": ("Сервис", "Service"),
-    "kind.organisation": ("Организация", "Organisation"),
-    "in-section": ("Раздел: {section}", "Section: {section}"),
-    # Keys, by binding id.
-    "entities.sort": ("Сортировать", "Sort"),
-    "entities.reverse": ("Обратный порядок", "Reverse"),
-    "entities.filter": ("Фильтр", "Filter"),
-    "entities.open": ("Открыть", "Open"),
-    "entity.back": ("Назад", "Back"),
-    "entity.copy": ("Копировать", "Copy"),
-}
-
-
-# The footer and the help describe a binding through the i18n table by its id: the entity keys
-# join it here rather than the entity words being spread over two tables.
-BINDING_IDS = ("entities.sort", "entities.reverse", "entities.filter", "entities.open")
-for _binding_id in BINDING_IDS:
-    STRINGS.setdefault(_binding_id, WORDS[_binding_id])
-
-
-def word(key: str, lang: Lang, **values: object) -> str:
-    """The entity UI's word `key` in `lang`, with `{name}` fields filled (numbers, names)."""
-    ru, en = WORDS[key]
-    text = ru if lang == "ru" else en
-    return text.format(**values) if values else text
-
 
 def name_key(name: str) -> str:
     """How a name sorts A–Z: case and «quotes» ignored, ё as е."""
@@ -113,7 +47,7 @@ def count_fact(pack: Pack, path: str) -> Fact | None:
     """The section's own count of the kind its entities are ("49 technoparks"), if it has one.
 
     Found generically: a numeric fact of the section, not about an entity, whose unit is the
-    unit of the commonest entity kind; the latest year wins.
+    unit of the commonest entity kind; the report's own count wins, else the latest year's.
     """
     entities = pack.entities_in(path)
     if not entities:
@@ -130,7 +64,9 @@ def count_fact(pack: Pack, path: str) -> Fact | None:
         and fact.unit == unit
         and fact.kind in (FactKind.REPORTED, FactKind.DESCRIPTION)
     ]
-    return max(counts, key=lambda fact: fact.year or 0, default=None)
+    # The report's own count first ("of 49"), else the latest statement's.
+    primary = pack.primary_source
+    return max(counts, key=lambda fact: (fact.source == primary, fact.year or 0), default=None)
 
 
 def named_label(pack: Pack, path: str, lang: Lang, *, short: bool = False) -> str:
@@ -142,19 +78,19 @@ def named_label(pack: Pack, path: str, lang: Lang, *, short: bool = False) -> st
     total = count_fact(pack, path)
     suffix = "-short" if short else ""
     if total is None or total.value is None:
-        return word("named" + suffix, lang, count=count)
+        return t("entities.named" + suffix, lang, count=count)
     shown_total = format_number(total.value, lang)
     sign = qualifier_sign(total.qualifier or Qualifier.EXACTLY)
-    return word("named-of" + suffix, lang, count=count, total=f"{sign} {shown_total}".strip())
+    return t("entities.named-of" + suffix, lang, count=count, total=f"{sign} {shown_total}".strip())
 
 
 def entity_heading(pack: Pack, entity: Entity, lang: Lang) -> tuple[Text, Text]:
     """The entity's title and the lines under it: kind and section, summary, note (all data)."""
     title = Text(entity.name.get(lang))
     section = pack.sections.get(entity.section)
-    meta = word("kind." + entity.kind.value, lang)
+    meta = t("entities.kind." + entity.kind.value, lang)
     if section is not None:
-        meta += " · " + word("in-section", lang, section=section.title.get(lang))
+        meta += " · " + t("entities.in-section", lang, section=section.title.get(lang))
     lines = Text(meta, style="dim")
     if entity.summary is not None:
         lines.append("\n")
@@ -169,7 +105,11 @@ def entity_heading(pack: Pack, entity: Entity, lang: Lang) -> tuple[Text, Text]:
             by_attribute.setdefault(fact.attribute, []).append(fact)
     # The attributes at a glance, as the table's row shows them; each fact is cited below.
     for attribute, facts in by_attribute.items():
-        label = WORDS.get("attr." + attribute, (attribute, attribute))[0 if lang == "ru" else 1]
+        label = (
+            t("entities.attr." + attribute, lang)
+            if "entities.attr." + attribute in STRINGS
+            else attribute
+        )
         lines.append(f"\n{label}: ", style="bold")
         lines.append(attribute_cell(facts, lang))
     return title, lines
@@ -182,7 +122,10 @@ Direction = Literal["asc", "desc"]
 
 
 def column_titles(columns: list[str], lang: Lang) -> list[str]:
-    return [word("col.name", lang), *(word("col." + column, lang) for column in columns)]
+    return [
+        t("entities.col.name", lang),
+        *(t("entities.col." + column, lang) for column in columns),
+    ]
 
 
 def attribute_cell(facts: list[Fact], lang: Lang) -> str:

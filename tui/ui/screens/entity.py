@@ -15,7 +15,7 @@ from textual.widgets import Header, Static
 from tui.export.copy import fact_clipboard_text
 from tui.pack.model import Entity, Lang, Pack
 from tui.text.words import STRINGS, t
-from tui.ui.entity_rows import WORDS, entity_heading, word
+from tui.ui.entity_rows import entity_heading
 from tui.ui.widgets.fact_list import FactList
 from tui.ui.widgets.key_footer import KeyFooter
 
@@ -62,7 +62,7 @@ class EntityScreen(Screen[None]):
         self._title.update(title)
         self._lines.update(lines)
         facts = self.pack.facts_of(self.entity.id)
-        self._heading.update(Text(word("entity-facts", lang)))
+        self._heading.update(Text(t("entities.entity-facts", lang)))
         highlighted = self.fact_list.highlighted
         self.fact_list.set_facts(facts, lang)
         self.fact_list.highlighted = highlighted
@@ -75,12 +75,7 @@ class EntityScreen(Screen[None]):
         for key, active in super().active_bindings.items():
             binding = active.binding
             key_id = binding.id or binding.action
-            if key_id in WORDS:
-                description = word(key_id, self.lang)
-            elif key_id in STRINGS:
-                description = t(key_id, self.lang)
-            else:
-                description = binding.description
+            description = t(key_id, self.lang) if key_id in STRINGS else binding.description
             binding = dataclasses.replace(binding, description=description)
             translated[key] = active._replace(binding=binding)
         return translated

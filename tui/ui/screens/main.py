@@ -11,21 +11,16 @@ from textual.binding import ActiveBinding, Binding, BindingType
 from textual.containers import Horizontal
 from textual.dom import DOMNode
 from textual.message import Message
-from textual.screen import Screen
 from textual.widgets import Header, Tree
-from textual.worker import Worker, WorkerState
 
-from tui import clipboard
-from tui.export.copy import fact_clipboard_text, section_markdown
 from tui.pack.memory import freeze_heap
-from tui.pack.model import Fact, Lang, Pack
+from tui.pack.model import Lang, Pack
 from tui.text.words import t
-from tui.ui.copy_toast import CopyJob, CopyOutcome, copy_in_background, first_words, toast_parts
+from tui.ui.screens.fact_actions import FactActions
 from tui.ui.screens.footer_keys import KEY_ORDER, Focus, footer_bindings
 from tui.ui.widgets.fact_list import FactList
 from tui.ui.widgets.fact_panel import FactPanel
 from tui.ui.widgets.key_footer import KeyFooter
-from tui.ui.widgets.metric_card import MetricCard
 from tui.ui.widgets.section_tree import SectionTree
 from tui.ui.widgets.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmall
 
@@ -59,7 +54,7 @@ def tree_width_for(width: int, chosen: int | None) -> int:
     return max(low, min(wanted, high))
 
 
-class MainScreen(Screen[None]):
+class MainScreen(FactActions):
     """Holds the tree and the panel, keeps them in step, and carries out copy and search."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -96,13 +91,9 @@ class MainScreen(Screen[None]):
     def __init__(
         self, pack: Pack, lang: Lang, start_path: str, *, tree_width: int | None = None
     ) -> None:
-        super().__init__(id="main")
-        self.pack = pack
-        self.lang: Lang = lang
-        self._start_path = start_path
+        super().__init__(pack, lang, start_path, id="main")
         self._pending_fact: str | None = None
         self._entries: SearchIndex | None = None
-        self._copy_jobs: dict[Worker[CopyOutcome], CopyJob] = {}
         self.tree_width: int | None = tree_width
 
     # Layout -------------------------------------------------------------------------------
@@ -188,11 +179,6 @@ class MainScreen(Screen[None]):
         return True
 
     # Tree and panel -----------------------------------------------------------------------
-
-    @property
-    def current_path(self) -> str:
-        panel = self.query_one(FactPanel)
-        return panel.path or self._start_path
 
     @on(Tree.NodeHighlighted, "#tree")
     async def _node_highlighted(self, event: Tree.NodeHighlighted[str]) -> None:
@@ -358,121 +344,10 @@ class MainScreen(Screen[None]):
             self.path = path
             self.fact_id = fact_id
 
-    def highlighted_fact(self) -> Fact | None:
-        """The highlighted fact when the fact list has focus, else None."""
-        fact_list = self.query_one(FactPanel).fact_list
-        if fact_list is not None and fact_list.has_focus:
-            return fact_list.highlighted_fact
-        return None
-
-    def action_detail(self) -> None:
-        from tui.ui.screens.detail import DetailScreen
-
-        fact = self.highlighted_fact()
-        if fact is not None:
-            self.app.push_screen(DetailScreen(self.pack, fact, self.lang))
-
-    def action_open_url(self) -> None:
-        from tui.ui import links
-
-        links.open_url(self, links.fact_url(self.pack, self.fact_to_copy())[1], self.lang)
-
-    def action_copy_url(self) -> None:
-        from tui.ui import links
-
-        links.copy_url(self, links.fact_url(self.pack, self.fact_to_copy())[1], self.lang)
-
-    def action_sources(self) -> None:
-        from tui.ui.screens.sources import SourcesScreen
-
-        self.app.push_screen(SourcesScreen(self.pack, self.lang))
-
-    def action_chart(self) -> None:
-        self.open_chart_for(self.highlighted_fact())
-
-    def open_chart_for(self, fact: Fact | None) -> None:
-        """The chart of `fact`'s series; without one, of the section's first series."""
-        from tui.text.words import t
-        from tui.ui.screens.chart import ChartScreen, series_for
-
-        series = series_for(self.pack, fact, self.current_path)
-        if series is None:
-            self.app.notify(t("chart.none", self.lang), markup=False, severity="warning")
-            return
-        self.app.push_screen(ChartScreen(self.pack, series, self.lang))
-
-    def on_metric_card_chart_clicked(self, message: MetricCard.ChartClicked) -> None:
-        from tui.ui.screens.chart import ChartScreen
-
-        self.app.push_screen(ChartScreen(self.pack, message.series, self.lang))
-
     async def on_main_screen_show_fact(self, message: ShowFact) -> None:
         while self.app.screen is not self and len(self.app.screen_stack) > 1:
             self.app.pop_screen()
         await self.goto(message.path, message.fact_id)
-
-    # Copy ---------------------------------------------------------------------------------
-
-    def fact_to_copy(self) -> Fact | None:
-        """The highlighted fact when the list has focus, else the section's first fact."""
-        panel = self.query_one(FactPanel)
-        fact_list = panel.fact_list
-        if fact_list is not None and fact_list.has_focus and fact_list.highlighted_fact:
-            return fact_list.highlighted_fact
-        path = self.current_path
-        for section_path in self.pack.sections:
-            if section_path == path or section_path.startswith(path + "/"):
-                facts = self.pack.facts_in(section_path)
-                if facts:
-                    return facts[0]
-        return None
-
-    def action_copy_fact(self) -> None:
-        fact = self.fact_to_copy()
-        if fact is None:
-            self.app.notify(t("copy.nothing", self.lang), markup=False, severity="warning")
-            return
-        self.copy_text(fact_clipboard_text(self.pack, fact, self.lang))
-
-    def action_copy_section(self) -> None:
-        self.copy_text(section_markdown(self.pack, self.current_path, self.lang))
-
-    def copy_text(self, text: str) -> None:
-        """Send `text` by OSC 52 (when small enough) and by a native tool in a thread.
-
-        The toast comes when the worker is done: it names the copy's first words and how it
-        went out, and gives tmux advice only when tmux drops OSC 52 at that moment.
-        """
-        size = len(text.encode("utf-8"))
-        osc52 = clipboard.fits_osc52(text)
-        if osc52:
-            self.app.copy_to_clipboard(text)
-        worker = self.run_worker(
-            lambda: copy_in_background(text, osc52),
-            thread=True,
-            name="copy-native",
-            group="copy",
-            description="native clipboard copy",
-            exit_on_error=False,
-        )
-        self._copy_jobs[worker] = CopyJob(size=size, osc52=osc52, words=first_words(text))
-
-    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        worker = event.worker
-        job = self._copy_jobs.get(worker)
-        if job is None or event.state not in (
-            WorkerState.SUCCESS,
-            WorkerState.ERROR,
-            WorkerState.CANCELLED,
-        ):
-            return
-        del self._copy_jobs[worker]
-        outcome = worker.result if event.state is WorkerState.SUCCESS else None
-        if not isinstance(outcome, CopyOutcome):
-            reason = str(worker.error or "cancelled")
-            outcome = CopyOutcome(clipboard.NativeCopyResult(None, False, reason))
-        title, message, severity = toast_parts(job, outcome, self.lang)
-        self.app.notify(message, title=title, markup=False, severity=severity)
 
 
 def declared_bindings(cls: type[DOMNode]) -> list[Binding]:

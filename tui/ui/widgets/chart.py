@@ -127,7 +127,11 @@ def plot_cells(
         else:
             point_index, point = found
             part = "cursor" if point_index == cursor else _part(point.qualifier, target)
-            eighths = max(1, round(max(point.value, 0) / geo.top * scale_rows * 8))
+            # The axis line and the tick marks run through the middle of their rows, and a bar
+            # starts at the bottom of the row above the axis, half a row above zero: take that
+            # half row off, so a bar's top meets the tick of its value.
+            rows_high = max(point.value, 0) / geo.top * scale_rows
+            eighths = max(1, round((rows_high - 0.5) * 8))
             for row in range(rows):
                 level = min(8, max(0, eighths - (rows - 1 - row) * 8))
                 if level:

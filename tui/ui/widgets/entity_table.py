@@ -24,7 +24,8 @@ from textual.widgets import DataTable, Input, Static
 
 from tui.pack.model import Entity, Lang, Pack
 from tui.text.numbers import format_number
-from tui.ui.entity_rows import Direction, EntityRows, named_label, word
+from tui.text.words import t
+from tui.ui.entity_rows import Direction, EntityRows, named_label
 
 WINDOW = 200  # rows the DataTable holds at once (about 20 ms to fill)
 # Widest a column may be: the name's, then any attribute's (all six fit in the panel at 120×40).
@@ -62,7 +63,7 @@ class EntityGrid(DataTable[Cell]):
         Binding("g,home", "scroll_top", "First", show=False),
         Binding("G,end", "scroll_bottom", "Last", show=False),
         Binding("s", "sort_next", "Sort", id="entities.sort"),
-        Binding("S", "reverse", "Reverse", show=False, id="entities.reverse"),
+        Binding("r", "reverse", "Reverse", show=False, id="entities.reverse"),
         Binding("f", "filter", "Filter", id="entities.filter"),
     ]
 
@@ -242,7 +243,7 @@ class EntityTable(Vertical):
                 self.filter_input.value = ""
         self.path, self.lang = path, lang
         self._named.update(Text(named_label(self._pack, path, lang)))
-        self.filter_input.placeholder = word("filter", lang)
+        self.filter_input.placeholder = t("entities.filter-prompt", lang)
         self._model = EntityRows(self._pack, path, lang)
         self._refill(current)
 
