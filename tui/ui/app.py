@@ -18,6 +18,7 @@ from textual.screen import Screen
 from tui.pack.model import LANGS, Lang, Pack
 from tui.paths import state_file
 from tui.state import UiState, load_state, save_state
+from tui.text.citations import publisher_name
 from tui.text.dates import source_date
 from tui.text.words import detect_locale_lang, t
 from tui.ui.screens.main import MainScreen
@@ -108,7 +109,9 @@ class MoscowApp(App[None]):
         source = pack.sources.get(pack.primary_source)
         self.title = pack.title.get(self.lang)
         if source is not None:
-            self.sub_title = f"{source.publisher}, {source_date(source, self.lang)}"
+            self.sub_title = (
+                f"{publisher_name(source, self.lang)}, {source_date(source, self.lang)}"
+            )
 
     @property
     def main_screen(self) -> MainScreen | None:

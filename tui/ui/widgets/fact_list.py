@@ -338,8 +338,11 @@ class FactList(Widget, can_focus=True):
         parent.scroll_to_region(region.translate(self.virtual_region.offset), animate=False)
 
     def on_focus(self) -> None:
-        # The screen scrolls a newly focused widget into view; the highlight only changes look.
         self.refresh()
+        # The screen scrolls a newly focused widget into view, but a burst of Tabs can leave the
+        # panel where an earlier stop (the places table) put it: show the highlight itself, so
+        # `c` never copies a fact out of sight.
+        self.call_after_refresh(self._bring_into_view, self.highlighted)
 
     def on_blur(self) -> None:
         self.refresh()
