@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.segment import Segment
 from rich.text import Text
 from textual import events, on, work
 from textual.app import ComposeResult
@@ -60,6 +61,7 @@ SHOWN_CHARS = 90
 SHOWN_HITS = 20
 ROW_HEIGHT = 2  # each hit: what matched, then where it lives
 VISIBLE_ROWS = 8
+MARGIN = Segment(" ")  # one blank cell before each line of a hit
 
 
 def highlighted(candidate: str, offsets: tuple[int, ...], width: int = SHOWN_CHARS) -> Text:
@@ -184,10 +186,10 @@ class SearchResults(Widget):
             base += self.get_component_rich_style("search-results--highlight")
         lines = self.rows[row].split("\n")[:ROW_HEIGHT]
         strips = []
+        console = self.app.console
         for line in lines + [Text()] * (ROW_HEIGHT - len(lines)):
-            line = Text(" ") + line
-            line.truncate(width, overflow="ellipsis")
-            segments = list(line.render(self.app.console))
+            line.truncate(max(width - 1, 0), overflow="ellipsis")
+            segments = [MARGIN, *line.render(console)]
             strips.append(Strip(segments).apply_style(base).adjust_cell_length(width, base))
         self._strips[key] = strips
         return strips
