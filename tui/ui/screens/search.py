@@ -14,12 +14,8 @@ from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.css.styles import RulesMap
 from textual.message import Message
-from textual.screen import ModalScreen
 from textual.strip import Strip
-from textual.style import Style as VisualStyle
-from textual.visual import RenderOptions, Visual, visualize
 from textual.widget import Widget
 from textual.widgets import Input
 from textual.worker import Worker, WorkerState, get_current_worker
@@ -39,6 +35,7 @@ from tui.search import (
 )
 from tui.text.numbers import format_number
 from tui.text.words import t
+from tui.ui.screens.backdrop import BackdropScreen
 
 __all__ = [
     "MAX_HITS",
@@ -202,35 +199,7 @@ class SearchResults(Widget):
         return self._lines(row, width)[y % ROW_HEIGHT]
 
 
-class FrozenBackdrop(Visual):
-    """The tinted screen behind, drawn once per size and then shown again as drawn.
-
-    Textual draws a translucent screen's background by rendering every line of the screen
-    behind and tinting it, and it does so each time the overlay is laid out (several times
-    while it opens). The screen behind does not change while the overlay is up, so its
-    lines are kept until the overlay is covered by another screen.
-    """
-
-    def __init__(self, behind: Visual) -> None:
-        self.behind = behind
-        self._strips: tuple[tuple[int, int | None], list[Strip]] | None = None
-
-    def render_strips(
-        self, width: int, height: int | None, style: VisualStyle, options: RenderOptions
-    ) -> list[Strip]:
-        size = (width, height)
-        if self._strips is None or self._strips[0] != size:
-            self._strips = (size, self.behind.render_strips(width, height, style, options))
-        return self._strips[1]
-
-    def get_optimal_width(self, rules: RulesMap, container_width: int) -> int:
-        return self.behind.get_optimal_width(rules, container_width)
-
-    def get_height(self, rules: RulesMap, width: int) -> int:
-        return self.behind.get_height(rules, width)
-
-
-class SearchScreen(ModalScreen[SearchHit | None]):
+class SearchScreen(BackdropScreen[SearchHit | None]):
     """`/`: type to search, ↑/↓ to choose, Enter to go there, Esc to close."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -250,16 +219,6 @@ class SearchScreen(ModalScreen[SearchHit | None]):
         self._job: SearchJob | None = None
         self._shown: SearchJob | None = None  # the job whose hits the list shows
         self.status = ""
-        self._backdrop: FrozenBackdrop | None = None
-
-    def render(self) -> Visual:  # type: ignore[override]  # Screen narrows it; any Visual is drawn
-        """The screen behind, tinted; kept while the overlay is up (see FrozenBackdrop)."""
-        if self._backdrop is None:
-            self._backdrop = FrozenBackdrop(visualize(self, super().render()))
-        return self._backdrop
-
-    def on_screen_suspend(self) -> None:
-        self._backdrop = None  # the screen behind may change while another is on top
 
     def compose(self) -> ComposeResult:
         with Vertical(id="search-box"):
