@@ -175,8 +175,7 @@ async def measure_app(
         await pilot.pause()
         mounted = time.perf_counter() - start
         gc.collect()
-        start_focus = _focus_name(app)
-        notes.append(f"focus at start: {start_focus}")
+        notes.append(f"focus at start: {_focus_name(app)}")
         if fact_list:
             await press(pilot, "tab", facts)
             notes.append(f"focus after tab: {_focus_name(app)}")
@@ -187,16 +186,13 @@ async def measure_app(
                 await press(pilot, key, facts)
             await press(pilot, "shift+tab", facts)
             notes.append(f"focus after shift+tab: {_focus_name(app)}")
-            # In the start section, which has a series: the chart opens.
-            views = await measure_views(pilot, notes)
+            views = await measure_views(pilot, notes)  # in the start section: it has a series
         for key in TREE_KEYS[:max_keys]:
             if tree.over_budget(budget):
                 notes.append(f"tree: stopped after {len(tree.wall)} keys (budget)")
                 break
             await press(pilot, key, tree)
-        result: dict[str, Any] = {"mount": mounted, "notes": notes}
-        if views:
-            result["views"] = views
+        result: dict[str, Any] = {"mount": mounted, "notes": notes, "views": views}
         if search_word:
             opening, typing = KeyTimes(), KeyTimes()
             screen_before = app.screen
