@@ -41,6 +41,8 @@ TREE_KEYS = (
     ["down"] * 20 + ["up"] * 10 + ["G", "g"] + ["j"] * 10 + ["k"] * 5 + ["right", "left"] * 3
 )
 LIST_KEYS = ["down"] * 25 + ["up"] * 10 + ["j"] * 10 + ["k"] * 5
+# The views opened from the fact list, each timed from its key until drawn: (name, key).
+VIEWS = (("detail", "enter"), ("chart", "v"), ("sources", "S"))
 
 
 def _key_event(key: str) -> events.Key:
@@ -120,6 +122,34 @@ async def press(pilot: Pilot[Any], key: str, times: KeyTimes) -> None:
     await asyncio.sleep(PAUSE_BETWEEN_KEYS)
 
 
+async def measure_views(pilot: Pilot[Any], notes: list[str]) -> dict[str, Any]:
+    """Open each of VIEWS from the fact list and close it again; the opening is timed."""
+    from tui.ui.widgets.fact_list import FactList
+    from tui.ui.widgets.section_tree import SectionTree
+
+    app = pilot.app
+    untimed = KeyTimes()
+    focused = app.focused
+    app.screen.query_one(FactList).focus()  # a section may put a table's filter before it
+    await settle(pilot)
+    views: dict[str, Any] = {}
+    for name, key in VIEWS:
+        opening = KeyTimes()
+        screen_before = app.screen
+        await press(pilot, key, opening)
+        pushed = app.screen is not screen_before
+        notes.append(
+            f"{name}: {key!r} "
+            + (f"pushed {type(app.screen).__name__}" if pushed else "kept the screen")
+        )
+        if pushed:
+            await press(pilot, "escape", untimed)
+        views[name] = {**opening.summary(), "pushed": pushed}
+    (focused or app.screen.query_one(SectionTree)).focus()
+    await settle(pilot)
+    return views
+
+
 def _focus_name(app: App[Any]) -> str:
     focused = app.focused
     return "none" if focused is None else type(focused).__name__
@@ -139,13 +169,13 @@ async def measure_app(
     """
     notes: list[str] = []
     tree, facts = KeyTimes(), KeyTimes()
+    views: dict[str, Any] = {}
     start = time.perf_counter()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         mounted = time.perf_counter() - start
         gc.collect()
-        start_focus = _focus_name(app)
-        notes.append(f"focus at start: {start_focus}")
+        notes.append(f"focus at start: {_focus_name(app)}")
         if fact_list:
             await press(pilot, "tab", facts)
             notes.append(f"focus after tab: {_focus_name(app)}")
@@ -156,12 +186,13 @@ async def measure_app(
                 await press(pilot, key, facts)
             await press(pilot, "shift+tab", facts)
             notes.append(f"focus after shift+tab: {_focus_name(app)}")
+            views = await measure_views(pilot, notes)  # in the start section: it has a series
         for key in TREE_KEYS[:max_keys]:
             if tree.over_budget(budget):
                 notes.append(f"tree: stopped after {len(tree.wall)} keys (budget)")
                 break
             await press(pilot, key, tree)
-        result: dict[str, Any] = {"mount": mounted, "notes": notes}
+        result: dict[str, Any] = {"mount": mounted, "notes": notes, "views": views}
         if search_word:
             opening, typing = KeyTimes(), KeyTimes()
             screen_before = app.screen

@@ -298,6 +298,15 @@ def _key_rows(
     if opening.get("count"):
         worst = max(worst, opening["max"])
         report.add(f"{label}: open and close search (/, escape)", f"max {_ms(opening['max'])}")
+    for name, opening in keys.get("views", {}).items():
+        if not opening.get("count"):
+            continue
+        what = f"{label}: open the {name} view" + ("" if opening["pushed"] else " (not opened)")
+        if with_targets:
+            ok = opening["pushed"] and opening["max"] <= KEY_LIMIT
+            report.add(what, _ms(opening["max"]), f"≤ {_ms(KEY_LIMIT)}", _status(ok))
+        else:
+            report.add(what, _ms(opening["max"]))
     search = keys.get("search", {})
     if search.get("count"):
         value = f"median {_ms(search['median'])}, max {_ms(search['max'])}, n={search['count']}"

@@ -5,12 +5,13 @@ from __future__ import annotations
 from typing import ClassVar, TypeVar
 
 from textual.binding import Binding, BindingType
-from textual.screen import ModalScreen
+
+from tui.ui.screens.backdrop import BackdropScreen
 
 ResultType = TypeVar("ResultType")
 
 
-class BackScreen(ModalScreen[ResultType]):
+class BackScreen(BackdropScreen[ResultType]):
     """A screen over the explorer (detail, chart, sources, help) that `Esc` or `q` closes.
 
     Subclasses add their own bindings; `BINDINGS` of a subclass are merged with these, so the

@@ -8,13 +8,13 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.segment import Segment
 from rich.text import Text
 from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.message import Message
-from textual.screen import ModalScreen
 from textual.strip import Strip
 from textual.widget import Widget
 from textual.widgets import Input
@@ -35,6 +35,7 @@ from tui.search import (
 )
 from tui.text.numbers import format_number
 from tui.text.words import t
+from tui.ui.screens.backdrop import BackdropScreen
 
 __all__ = [
     "MAX_HITS",
@@ -57,6 +58,7 @@ SHOWN_CHARS = 90
 SHOWN_HITS = 20
 ROW_HEIGHT = 2  # each hit: what matched, then where it lives
 VISIBLE_ROWS = 8
+MARGIN = Segment(" ")  # one blank cell before each line of a hit
 
 
 def highlighted(candidate: str, offsets: tuple[int, ...], width: int = SHOWN_CHARS) -> Text:
@@ -181,10 +183,10 @@ class SearchResults(Widget):
             base += self.get_component_rich_style("search-results--highlight")
         lines = self.rows[row].split("\n")[:ROW_HEIGHT]
         strips = []
+        console = self.app.console
         for line in lines + [Text()] * (ROW_HEIGHT - len(lines)):
-            line = Text(" ") + line
-            line.truncate(width, overflow="ellipsis")
-            segments = list(line.render(self.app.console))
+            line.truncate(max(width - 1, 0), overflow="ellipsis")
+            segments = [MARGIN, *line.render(console)]
             strips.append(Strip(segments).apply_style(base).adjust_cell_length(width, base))
         self._strips[key] = strips
         return strips
@@ -197,7 +199,7 @@ class SearchResults(Widget):
         return self._lines(row, width)[y % ROW_HEIGHT]
 
 
-class SearchScreen(ModalScreen[SearchHit | None]):
+class SearchScreen(BackdropScreen[SearchHit | None]):
     """`/`: type to search, ↑/↓ to choose, Enter to go there, Esc to close."""
 
     BINDINGS: ClassVar[list[BindingType]] = [

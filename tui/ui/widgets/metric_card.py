@@ -25,6 +25,8 @@ NOTE_MARK = "*"  # after a point's value on the card: the point has a note (show
 # with another kind of figure changes no CSS class (a class change restyles the card).
 BADGE_VARIANTS = ("reported", "target", "quote", "description", "derived", "history")
 GAP = "·"
+# Cards drawn lately, kept so that moving back to a section shows its cards without drawing them.
+DRAWN_CARDS = 256
 
 
 def bar_level(value: float, high: float) -> int:
@@ -227,9 +229,34 @@ class MetricCard(TextBlock):
             return self._pack.series.get(self.fact.series)
         return self.series
 
+    # Shared by every card: (fact id, series id, language, width, theme) -> (lines, chart rows).
+    _drawn: ClassVar[dict[tuple[object, ...], tuple[list[Strip], range]]] = {}
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        MetricCard._drawn.clear()  # the look changed: every card is drawn anew
+
     def render_strips(self, width: int) -> list[Strip]:
         if self.fact is None and self.series is None:
             return []  # a spare card of the panel's, not on show
+        key = (
+            None if self.fact is None else self.fact.id,
+            None if self.series is None else self.series.id,
+            self._lang,
+            width,
+            self.app.theme,
+        )
+        drawn = self._drawn.get(key)
+        if drawn is None:
+            drawn = (self._draw(width), self._chart_rows)
+            if len(self._drawn) >= DRAWN_CARDS:
+                del self._drawn[next(iter(self._drawn))]
+            self._drawn[key] = drawn
+        self._chart_rows = drawn[1]
+        return drawn[0]
+
+    def _draw(self, width: int) -> list[Strip]:
+        """The card's lines at `width`; sets the rows of the sparkline."""
         lang = self._lang
         lines = self._top(width)
         if self.fact is not None:
