@@ -13,7 +13,7 @@ import tui.pack.cache as cache
 import tui.pack.load as loader
 from tui.cli import main
 from tui.pack.cache import cache_file, cached_pack, load_pack_cached
-from tui.pack.load import LoadResult, load_pack
+from tui.pack.load import LoadResult, ProgressCallback, load_pack
 from tui.paths import cache_dir
 
 MakePack = Callable[..., Path]  # the `make_pack` fixture of conftest.py
@@ -25,9 +25,9 @@ def loads(monkeypatch: pytest.MonkeyPatch) -> LoadSpy:
     """Record every real load (the cache calls `tui.pack.load.load_pack` on a miss)."""
     calls: LoadSpy = []
 
-    def spy(dirs: list[Path] | None = None) -> LoadResult:
+    def spy(dirs: list[Path] | None = None, progress: ProgressCallback | None = None) -> LoadResult:
         calls.append(None if dirs is None else list(dirs))
-        return load_pack(dirs)
+        return load_pack(dirs, progress)
 
     monkeypatch.setattr(loader, "load_pack", spy)
     return calls
