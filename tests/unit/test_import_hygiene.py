@@ -21,7 +21,7 @@ UI_PACKAGES = ("textual", "rich")
 TUI_DIR = Path(__file__).resolve().parents[2] / "tui"
 # Packages (every module in them) and the top-level modules (all but `__main__`, which runs the
 # program) must stay free of the UI: only tui/ui/ may import Textual or Rich.
-UI_FREE_PACKAGES = ("pack", "text", "export")
+UI_FREE_PACKAGES = ("pack", "text", "export", "search")
 
 
 def _module_name(path: Path) -> str:

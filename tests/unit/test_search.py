@@ -10,9 +10,9 @@ import pytest
 from app_helpers import build_pack, markup_pack
 
 from tui import search as ranking
-from tui import search_index as engine
 from tui.pack.model import Fact, FactKind, Localized, Pack, Quote, Section, Source
 from tui.search import SearchIndex, build_entries, fold, search
+from tui.search import index as engine
 from tui.ui.app import MoscowApp
 from tui.ui.screens import search as search_module
 from tui.ui.screens.search import SearchResults, SearchScreen, highlighted, hit_text

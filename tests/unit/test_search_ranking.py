@@ -20,7 +20,7 @@ from tui.pack.model import (
     Source,
 )
 from tui.search import build_entries, search
-from tui.search_terms import near_prefixes, normalise_numbers
+from tui.search.terms import near_prefixes, normalise_numbers
 
 TASS = Source("tass", "TASS", "Report", date(2025, 10, 22), None, "ru", primary=True)
 M24 = Source("m24", "m24.ru", "News", date(2025, 11, 21), None, "ru")

@@ -15,7 +15,7 @@ LAYERS = sorted(
     [
         *(ROOT / "tui" / "text").glob("*.py"),
         *(ROOT / "tui" / "export").glob("*.py"),
-        *(ROOT / "tui").glob("search*.py"),
+        *(ROOT / "tui" / "search").glob("*.py"),
     ]
 )
 PROBE = (
@@ -25,7 +25,8 @@ PROBE = (
 
 
 def module_name(path: Path) -> str:
-    return ".".join(path.relative_to(ROOT).with_suffix("").parts)
+    parts = path.relative_to(ROOT).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
 
 
 @pytest.mark.parametrize("path", LAYERS, ids=module_name)

@@ -5,7 +5,7 @@ the letters in order with gaps; within each, headlines (titles, a fact's text an
 body text (summaries, quotes, notes, publishers); then entries in order (sections, series, facts
 in display order). Scanning pass by pass in entry order means the hits found so far are always
 the start of the final list, so a search can stop once it has enough, or show the first ones and
-finish in a thread worker. The index (tui.search_index) builds its blocks as scans reach them.
+finish in a thread worker. The index (tui.search.index) builds its blocks as scans reach them.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from tui.pack.model import Pack
-from tui.search_index import (
+from tui.search.index import (
     BODY,
     HEAD,
     VALUE_MARK,
@@ -25,7 +25,7 @@ from tui.search_index import (
     SearchEntry,
     prepare_query,
 )
-from tui.search_terms import fold, forgiving, typo_pattern
+from tui.search.terms import fold, forgiving, typo_pattern
 
 __all__ = [
     "MAX_HITS",

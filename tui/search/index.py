@@ -6,7 +6,7 @@ block of entries and per kind of line, one folded string of all their lines, so 
 a few C-level scans (`re`, `str.find`) rather than a Python loop over 100,000 entries. Blocks are
 built on first use, in entry order, so opening the search costs nothing and a common query
 touches only the first blocks. Figures are indexed as numbers, so "90 000", "90,000", "90000"
-and "90 тысяч" are one query (see tui.search_terms); the ranking is in tui.search.
+and "90 тысяч" are one query (see tui.search.terms); the ranking is in tui.search.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from itertools import accumulate
 
 from tui.pack.model import UNITS, Fact, Localized, Pack
-from tui.search_terms import fold, normalise_numbers, vocabulary_of
+from tui.search.terms import fold, normalise_numbers, vocabulary_of
 from tui.text.citations import publisher_name
 from tui.text.units import format_value
 
