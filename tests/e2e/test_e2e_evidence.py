@@ -5,32 +5,15 @@ back from the tmux paste buffer. tmux is required (see tests/e2e/test_e2e_tmux.p
 from __future__ import annotations
 
 import stat
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from e2e_helpers import Tmux, installed_script
 
 from tui.export.series import point_value, series_text
-from tui.pack.load import load_pack
 from tui.pack.model import Pack, Series, SeriesPoint
 from tui.text.words import qualifier_words
 
 SECTION = "infrastructure/technoparks"
-
-
-@pytest.fixture(scope="module")
-def pack() -> Pack:
-    result = load_pack()
-    assert result.pack is not None, [str(problem) for problem in result.problems]
-    return result.pack
-
-
-@pytest.fixture
-def tmux(tmp_path: Path) -> Iterator[Tmux]:
-    terminal = Tmux(tmp_path, width=120, height=40)
-    yield terminal
-    terminal.kill()
 
 
 def shown(series: Series, point: SeriesPoint) -> str:

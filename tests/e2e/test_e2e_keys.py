@@ -10,15 +10,11 @@ no colours: the highlighted fact is the one whose first line starts with the lis
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from functools import partial
-from pathlib import Path
 
-import pytest
-from e2e_helpers import Tmux, installed_script
+from e2e_helpers import Tmux
 
 from tui.export.copy import fact_clipboard_text
-from tui.pack.load import load_pack
 from tui.pack.model import Fact, Lang, Pack
 from tui.text.words import t
 from tui.ui.widgets.fact_list import POINTER
@@ -31,25 +27,6 @@ MARK = "@count@"  # stands for the number in the count's words
 BAR_CELLS = "▁▂▃▄▅▆▇█"  # the scrollbar's thumb and the highlighted fact's mark
 # Textual's own palette commands and prompt, which a Russian reader must not see in English.
 TEXTUAL_ENGLISH = ("Keys", "Maximize", "Screenshot", "Quit", "Theme", "Search for commands")
-
-
-@pytest.fixture(scope="module")
-def pack() -> Pack:
-    result = load_pack()
-    assert result.pack is not None, [str(problem) for problem in result.problems]
-    return result.pack
-
-
-@pytest.fixture(scope="module")
-def program() -> str:
-    return str(installed_script())
-
-
-@pytest.fixture
-def tmux(tmp_path: Path) -> Iterator[Tmux]:
-    terminal = Tmux(tmp_path, width=120, height=40)
-    yield terminal
-    terminal.kill()
 
 
 def panel_lines(screen: str) -> list[str]:

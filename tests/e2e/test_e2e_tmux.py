@@ -14,10 +14,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from e2e_helpers import Tmux, installed_script
+from e2e_helpers import Tmux
 
 from tui.export.copy import fact_clipboard_text
-from tui.pack.load import load_pack
 from tui.pack.model import Lang, Pack
 from tui.text.citations import citation_line
 from tui.text.units import format_value
@@ -25,25 +24,6 @@ from tui.text.words import t
 
 SECTION = "infrastructure/technoparks"
 CITATION_EN = "— TASS, 22 Oct 2025"
-
-
-@pytest.fixture(scope="module")
-def pack() -> Pack:
-    result = load_pack()
-    assert result.pack is not None, [str(problem) for problem in result.problems]
-    return result.pack
-
-
-@pytest.fixture(scope="module")
-def program() -> str:
-    return str(installed_script())
-
-
-@pytest.fixture
-def tmux(tmp_path: Path) -> Iterator[Tmux]:
-    terminal = Tmux(tmp_path, width=120, height=40)
-    yield terminal
-    terminal.kill()
 
 
 @pytest.fixture

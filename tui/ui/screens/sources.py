@@ -33,9 +33,37 @@ MODAL_BINDINGS: list[BindingType] = [
 
 
 class ListScreen(BackScreen[None]):
-    """A modal screen around one option list, moved with the arrows or j/k/g/G."""
+    """A modal screen around one option list, moved with the arrows or j/k/g/G.
+
+    Its parts are `#PREFIX-box`, `#PREFIX-title`, `#PREFIX-list` and `#PREFIX-keys`; a subclass
+    fills them in `_fill`, again whenever the language changes.
+    """
 
     BINDINGS: ClassVar[list[BindingType]] = MODAL_BINDINGS
+    PREFIX: ClassVar[str]
+
+    def __init__(self, pack: Pack, lang: Lang) -> None:
+        super().__init__(id=f"{self.PREFIX}-screen")
+        self.pack = pack
+        self.lang: Lang = lang
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id=f"{self.PREFIX}-box"):
+            yield Static(id=f"{self.PREFIX}-title", classes="evidence-title")
+            yield OptionList(id=f"{self.PREFIX}-list")
+            yield Static(id=f"{self.PREFIX}-keys", classes="evidence-keys")
+
+    def on_mount(self) -> None:
+        self.watch(self.app, "lang", self._set_lang, init=False)
+        self._fill()
+        self.query_one(OptionList).focus()
+
+    def _set_lang(self, lang: Lang) -> None:
+        self.lang = lang
+        self._fill()
+
+    def _fill(self) -> None:
+        raise NotImplementedError
 
     def action_cursor(self, where: str) -> None:
         options = self.query_one(OptionList)
@@ -114,26 +142,11 @@ def source_label(source: Source, counts: tuple[int, int], lang: Lang) -> Text:
 class SourcesScreen(ListScreen):
     """All sources of the pack; `Enter` lists what cites the highlighted one."""
 
+    PREFIX = "sources"
+
     def __init__(self, pack: Pack, lang: Lang) -> None:
-        super().__init__(id="sources-screen")
-        self.pack = pack
-        self.lang: Lang = lang
+        super().__init__(pack, lang)
         self._ids = list(pack.sources)
-
-    def compose(self) -> ComposeResult:
-        with Vertical(id="sources-box"):
-            yield Static(id="sources-title", classes="evidence-title")
-            yield OptionList(id="sources-list")
-            yield Static(id="sources-keys", classes="evidence-keys")
-
-    def on_mount(self) -> None:
-        self.watch(self.app, "lang", self._set_lang, init=False)
-        self._fill()
-        self.query_one(OptionList).focus()
-
-    def _set_lang(self, lang: Lang) -> None:
-        self.lang = lang
-        self._fill()
 
     def _fill(self) -> None:
         lang = self.lang
@@ -173,27 +186,12 @@ class SourcesScreen(ListScreen):
 class CitesScreen(ListScreen):
     """What cites one source; `Enter` goes to it on the main screen."""
 
+    PREFIX = "cites"
+
     def __init__(self, pack: Pack, source: Source, lang: Lang) -> None:
-        super().__init__(id="cites-screen")
-        self.pack = pack
+        super().__init__(pack, lang)
         self.source = source
-        self.lang: Lang = lang
         self.citations: list[Citation] = []
-
-    def compose(self) -> ComposeResult:
-        with Vertical(id="cites-box"):
-            yield Static(id="cites-title", classes="evidence-title")
-            yield OptionList(id="cites-list")
-            yield Static(id="cites-keys", classes="evidence-keys")
-
-    def on_mount(self) -> None:
-        self.watch(self.app, "lang", self._set_lang, init=False)
-        self._fill()
-        self.query_one(OptionList).focus()
-
-    def _set_lang(self, lang: Lang) -> None:
-        self.lang = lang
-        self._fill()
 
     def _fill(self) -> None:
         lang = self.lang

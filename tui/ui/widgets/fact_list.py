@@ -333,7 +333,8 @@ class FactList(Widget, can_focus=True):
         """Bring fact `index`, with the gap above it, into the panel's view."""
         layout = self._layout
         parent = self.parent
-        if layout is None or not self.facts or not isinstance(parent, Widget):
+        # Called after a refresh too, when the facts may have changed since: check the index.
+        if layout is None or not 0 <= index < len(layout.tops) or not isinstance(parent, Widget):
             return
         top = layout.tops[index] - GAP
         region = Region(0, top, self.size.width, layout.heights[index] + GAP)
@@ -345,7 +346,7 @@ class FactList(Widget, can_focus=True):
         # panel where an earlier stop (the places table) put it: show the highlight itself, so
         # `c` never copies a fact out of sight.
         if self.show_highlight_on_focus:
-            self.call_after_refresh(self._bring_into_view, self.highlighted)
+            self.call_after_refresh(lambda: self._bring_into_view(self.highlighted))
         self.show_highlight_on_focus = True
 
     def on_blur(self) -> None:
