@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 
 SESSION = "e2e"
-DEFAULT_TIMEOUT = 20.0  # generous: two shared cores, and Textual's first import is slow
+DEFAULT_TIMEOUT = 40.0  # generous: two shared cores, perhaps busy with another suite; polled, not slept
 
 
 def require_tmux() -> str:
