@@ -23,8 +23,6 @@ import pytest
 
 SESSION = "e2e"
 DEFAULT_TIMEOUT = 40.0  # generous: two shared, perhaps busy cores; polled, never slept
-    40.0  # generous: two shared cores, perhaps busy with another suite; polled, not slept
-)
 
 
 def require_tmux() -> str:
