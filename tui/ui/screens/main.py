@@ -272,7 +272,6 @@ class MainScreen(FactActions):
         else:
             fact_list = self.query_one(FactPanel).fact_list
             if fact_list is not None:
-                fact_list.show_highlight_on_focus = False
                 fact_list.focus(scroll_visible=False)
         self.refresh_bindings()
 

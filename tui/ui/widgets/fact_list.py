@@ -99,8 +99,6 @@ class FactList(Widget, can_focus=True):
         self._texts: list[Text | None] = [None] * len(facts)
         self._contents: list[Content | None] = [None] * len(facts)
         self._layout: Layout | None = None
-        # False for the next focus only: whoever focuses the list keeps the panel where it is.
-        self.show_highlight_on_focus = True
         # Rendered lines per (fact, look); cleared when the width or the styles change.
         self._strips: dict[tuple[int, Look], list[Strip]] = {}
         self._index: dict[str, int] | None = None
@@ -341,13 +339,8 @@ class FactList(Widget, can_focus=True):
         parent.scroll_to_region(region.translate(self.virtual_region.offset), animate=False)
 
     def on_focus(self) -> None:
+        # The screen scrolls a newly focused widget into view; the highlight only changes look.
         self.refresh()
-        # The screen scrolls a newly focused widget into view, but a burst of Tabs can leave the
-        # panel where an earlier stop (the places table) put it: show the highlight itself, so
-        # `c` never copies a fact out of sight.
-        if self.show_highlight_on_focus:
-            self.call_after_refresh(lambda: self._bring_into_view(self.highlighted))
-        self.show_highlight_on_focus = True
 
     def on_blur(self) -> None:
         self.refresh()
