@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import fcntl
+import importlib.util
 import os
 import re
 import signal
@@ -23,6 +24,7 @@ import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 import pytest
@@ -38,6 +40,19 @@ DEFAULT_TIMEOUT = 30.0  # generous: two shared cores, and Textual's first import
 REPO = Path(__file__).resolve().parents[1]
 HOSTILE_PACK = REPO / "tests" / "data" / "hostile" / "pack"
 HOSTILE_DEEP = REPO / "tests" / "data" / "hostile" / "deep"
+
+
+def hostile_generator() -> ModuleType:
+    """tests/data/hostile/generate.py, the script that writes the hostile corpus, as a module."""
+    path = HOSTILE_PACK.parent / "generate.py"
+    spec = importlib.util.spec_from_file_location("hostile_generate", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up while being built
+    spec.loader.exec_module(module)
+    return module
+
+
 CLEAN_PACK = REPO / "tests" / "data" / "valid"
 
 BIDI = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"

@@ -12,18 +12,15 @@ and exports carry no control characters.
 from __future__ import annotations
 
 import csv
-import importlib.util
 import io
 import json
 import re
 import subprocess
-import sys
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, fields, is_dataclass
 from functools import partial
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 from e2e_helpers import Tmux
@@ -39,6 +36,7 @@ from pty_helpers import (
     base_env,
     control_characters,
     escape_sequences,
+    hostile_generator,
     program,
     recording_app,
     settle,
@@ -56,20 +54,10 @@ from tui.ui.screens.help import HelpScreen
 from tui.ui.screens.search import SearchResults, SearchScreen
 from tui.ui.widgets.fact_list import FactList
 
-GENERATOR_PATH = HOSTILE_PACK.parent / "generate.py"
 MARKUP = "[@click=app.quit]x[/]"
 
 
-def _generator() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("hostile_generate", GENERATOR_PATH)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up while being built
-    spec.loader.exec_module(module)
-    return module
-
-
-gen = _generator()
+gen = hostile_generator()
 
 
 def marker(number: int) -> str:

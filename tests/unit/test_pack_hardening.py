@@ -3,7 +3,6 @@ cache temp files, and content files that would block on open or read."""
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import shutil
 import subprocess
@@ -12,10 +11,10 @@ import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import pytest
+from pty_helpers import hostile_generator
 
 import tui.pack.files as content_files
 from tui.pack.cache import load_pack_cached
@@ -30,16 +29,7 @@ TESTS_DIR = Path(__file__).resolve().parents[1]
 HOSTILE_DIR = TESTS_DIR / "data" / "hostile"
 
 
-def _generator() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("hostile_generate", HOSTILE_DIR / "generate.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up while being built
-    spec.loader.exec_module(module)
-    return module
-
-
-gen = _generator()
+gen = hostile_generator()
 
 
 def _errors(result: LoadResult) -> list[str]:
