@@ -36,16 +36,24 @@ def format_number(value: float, lang: Lang) -> str:
     """
     if not math.isfinite(value):
         return "—"
-    rounded = round(value, MAX_DECIMALS)
-    whole_number = int(rounded)
-    if whole_number == rounded:
-        # Most figures are whole: grouping the int skips the decimals and their stripping,
-        # which an export of 100,000 facts does 200,000 times.
-        text = f"{abs(whole_number):,}"
-        if lang == "ru":
-            text = text.replace(",", THIN_NBSP)
-        return MINUS + text if whole_number < 0 else text
-    return _format_fraction(rounded, lang)
+    shown = shown_value(value)
+    whole_number = int(shown)
+    if whole_number != shown:
+        return _format_fraction(shown, lang)
+    # Most figures are whole: grouping the int skips the decimals and their stripping,
+    # which an export of 100,000 facts does 200,000 times.
+    text = f"{abs(whole_number):,}"
+    if lang == "ru":
+        text = text.replace(",", THIN_NBSP)
+    return MINUS + text if whole_number < 0 else text
+
+
+def shown_value(value: float) -> float:
+    """`value` as a reader sees it, rounded to `MAX_DECIMALS` (a whole number is left as it is,
+    which is cheaper than rounding it); non-finite values pass through."""
+    if not math.isfinite(value) or value == int(value):
+        return value
+    return round(value, MAX_DECIMALS)
 
 
 def _format_fraction(rounded: float, lang: Lang) -> str:

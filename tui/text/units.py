@@ -6,10 +6,8 @@ everywhere. No Textual or Rich import.
 
 from __future__ import annotations
 
-import math
-
 from tui.pack.model import UNITS, Fact, FactKind, Lang, Qualifier
-from tui.text.numbers import MAX_DECIMALS, NBSP, qualifier_sign, scaled_number
+from tui.text.numbers import NBSP, qualifier_sign, scaled_number, shown_value
 from tui.text.words import t
 
 
@@ -29,7 +27,7 @@ def format_point_value(value: float, unit: str, qualifier: Qualifier, lang: Lang
     sign = qualifier_sign(qualifier)
     number = scaled_number(value, lang)
     # The label agrees with the number as shown: 0.0004 shows "0", so it takes the plural of 0.
-    value = round(value, MAX_DECIMALS) if math.isfinite(value) else value
+    value = shown_value(value)
     if unit == "times":
         body = f"×{NBSP}{number}"
     else:
@@ -46,7 +44,7 @@ def format_range(low: float, high: float, unit: str, lang: Lang) -> str:
     first, last = scaled_number(low, lang), scaled_number(high, lang)
     if unit == "times":
         return f"×{NBSP}{first} – {last}"
-    label = unit_label(round(high, MAX_DECIMALS) if math.isfinite(high) else high, unit, lang)
+    label = unit_label(shown_value(high), unit, lang)
     if label == "%" and lang == "en":
         return f"{first}–{last}%"
     return f"{first} – {last} {label}" if label else f"{first} – {last}"
