@@ -159,9 +159,15 @@ def export_json_chunks(pack: Pack, paths: Sequence[str] | None, lang: Lang) -> I
     whole document, nor a dict for every fact, at once.
     """
     del lang
+    return readable_json_chunks(json_document(pack, paths))
+
+
+def json_document(pack: Pack, paths: Sequence[str] | None) -> Json:
+    """The export as a JSON object whose entities, facts and series are iterators, built as
+    they are read (`readable_json_chunks` writes them one a line)."""
     sections = selected_paths(pack, paths)
     memo: dict[PointKey, str] = {}  # the figures formatted so far, for the facts that repeat one
-    data: Json = {
+    return {
         "title": localized_json(pack.title),
         "primary_source": _source_json(pack, pack.primary_source),
         "sections": [
@@ -179,7 +185,6 @@ def export_json_chunks(pack: Pack, paths: Sequence[str] | None, lang: Lang) -> I
         "facts": (_fact_json(pack, fact, memo) for fact in selected_facts(pack, paths)),
         "series": (_series_json(pack, series) for series in selected_series(pack, paths)),
     }
-    return readable_json_chunks(data)
 
 
 # One encoder for every entry: with no indent, `json` encodes in C. The entries are trees
