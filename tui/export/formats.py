@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 
-from tui.export.csv import CSV_COLUMNS, export_csv
+from tui.export.csv import CSV_COLUMNS, export_csv, export_csv_chunks
 from tui.export.json import export_json, export_json_chunks
 from tui.export.markdown import export_markdown
 from tui.export.select import subtree
@@ -29,11 +29,12 @@ def _whole(export: Callable[[Pack, Sequence[str] | None, Lang], str]) -> Exporte
     return lambda pack, paths, lang: (export(pack, paths, lang),)
 
 
-# Each format's export as pieces to write in turn: a large JSON export is written as it is made.
+# Each format's export as pieces to write in turn: a large JSON or CSV export is written as it
+# is made; Markdown numbers its sources at the end, so it comes whole.
 EXPORTERS: dict[str, Exporter] = {
     "json": export_json_chunks,
     "md": _whole(export_markdown),
-    "csv": _whole(export_csv),
+    "csv": export_csv_chunks,
 }
 
 
