@@ -171,16 +171,14 @@ def run_check(dirs: Sequence[Path]) -> int:
 
 
 def run_export(fmt: str, lang: Lang | None, dirs: Sequence[Path] | None, path: str | None) -> int:
-    from tui.export.csv import export_csv
-    from tui.export.json import export_json
-    from tui.export.markdown import export_markdown
-    from tui.export.select import subtree
+    from tui.export.formats import export_chunks, subtree
 
     pack = _load(dirs)
+    freeze_heap()  # the pack outlives the export: keep it out of the full collections
     section = _section_path(pack, path)
     paths = subtree(pack, section) if section else None
-    exporter = {"json": export_json, "md": export_markdown, "csv": export_csv}[fmt]
-    _write(exporter(pack, paths, lang or _locale_lang()))
+    for chunk in export_chunks(fmt, pack, paths, lang or _locale_lang()):
+        _write(chunk)
     return EXIT_OK
 
 

@@ -7,13 +7,15 @@ import io
 import re
 from dataclasses import replace
 
+from hypothesis import given
+from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from test_format import L, make_pack
 
 from tui.export.copy import section_markdown
-from tui.export.csv import CSV_COLUMNS, export_csv
-from tui.export.markdown import export_markdown, md_escape
+from tui.export.csv import CSV_COLUMNS, export_csv, export_csv_chunks
+from tui.export.markdown import export_markdown, md_escape, md_heading
 from tui.pack.model import Pack, Quote
 
 STRUCTURE = (
@@ -114,3 +116,42 @@ def test_every_formula_start_is_covered() -> None:
         row = next(csv.DictReader(io.StringIO(export_csv(one, None, "en"))))
         # A lone carriage return would end the row: it is written as a newline inside the cell.
         assert row["text"] == "'" + start.replace("\r", "\n") + "cmd"
+
+
+def _escaped_one_by_one(line: str, special: str) -> str:
+    """The escape of a line as a loop over its characters, with the line-start rules."""
+    escaped = "".join("\\" + ch if ch in special else ch for ch in line)
+    if line[0] in "#-+=~" and line[0] not in special:
+        return "\\" + escaped
+    ordered = re.match(r"(\d{1,9})([.)])", escaped)
+    return f"{ordered[1]}\\{escaped[len(ordered[1]) :]}" if ordered else escaped
+
+
+MARKUP = st.text(alphabet=st.sampled_from("\\`*_[]<>|#-+=~ .)1a\u00abя\n\r\t"), max_size=40)
+
+
+@given(MARKUP)
+def test_one_pass_escape_writes_what_the_character_loop_wrote(text: str) -> None:
+    lines = [line.strip() for line in text.splitlines()]
+    loop = "  \n  ".join(_escaped_one_by_one(line, "\\`*_[]<>|") for line in lines if line)
+    assert md_escape(text) == loop
+    joined = " ".join(text.split())
+    heading = _escaped_one_by_one(joined, "\\`*_[]<>|#") if joined else ""
+    assert md_heading(text) == heading
+
+
+@given(st.lists(MARKUP, max_size=6))
+def test_csv_in_pieces_is_the_whole_csv(texts: list[str]) -> None:
+    pack = make_pack()
+    facts = tuple(
+        replace(pack.facts[index % len(pack.facts)], id=f"f{index}", text=L(text, text))
+        for index, text in enumerate(texts)
+    )
+    one = replace(pack, facts=facts)
+    whole = export_csv(one, None, "en")
+    assert "".join(export_csv_chunks(one, None, "en")) == whole
+    rows = list(csv.DictReader(io.StringIO(whole)))
+    assert [row["id"] for row in rows] == [fact.id for fact in facts]
+    for row, text in zip(rows, texts, strict=True):
+        cell = text.replace("\r\n", "\n").replace("\r", "\n")
+        assert row["text"] == ("'" + cell if text[:1] in ("=", "+", "-", "@", "\t", "\r") else cell)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from hypothesis import given
+from hypothesis import strategies as st
 from test_format import TASS
 
 from tui.text.citations import citation_line, publisher_name
@@ -38,3 +40,32 @@ def test_the_publisher_of_the_report_is_tass_in_russian_text() -> None:
 def test_quotation_marks_follow_the_language() -> None:
     assert quoted("Калибр", "ru") == "«Калибр»"
     assert quoted("Kalibr", "en") == "“Kalibr”"
+
+
+def _grouped_as_before(value: float, lang: str) -> str:
+    """The one general way: three decimals, trailing zeros dropped (the fast path must agree)."""
+    rounded = round(value, 3)
+    text = f"{abs(rounded):,.3f}".rstrip("0").rstrip(".")
+    whole, _, fraction = text.partition(".")
+    whole = whole.replace(",", THIN_NBSP) if lang == "ru" else whole
+    text = whole + (("," if lang == "ru" else ".") + fraction if fraction else "")
+    return "\u2212" + text if rounded < 0 and text != "0" else text
+
+
+@given(
+    st.one_of(
+        st.floats(min_value=-1e15, max_value=1e15, allow_nan=False),
+        st.integers(min_value=-(10**12), max_value=10**12).map(float),
+        st.decimals(min_value=-(10**7), max_value=10**7, places=4).map(float),
+    )
+)
+def test_whole_numbers_take_a_shortcut_to_the_same_text(value: float) -> None:
+    for lang in ("ru", "en"):
+        assert format_number(value, lang) == _grouped_as_before(value, lang)
+
+
+def test_the_shortcut_edges() -> None:
+    for value in (0.0, -0.0, 0.0004, -0.0004, 0.9995, -0.9995, 1e15, 2.0**53, 1e300, -1e300):
+        for lang in ("ru", "en"):
+            assert format_number(value, lang) == _grouped_as_before(value, lang), value
+    assert format_number(-0.0004, "en") == "0" and format_number(-0.9995, "en") == "\u22121"

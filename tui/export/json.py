@@ -6,7 +6,7 @@ No Textual or Rich import.
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from tui.export.select import (
     localized_json,
@@ -17,7 +17,7 @@ from tui.export.select import (
 )
 from tui.pack.model import Entity, Fact, FactKind, Lang, Pack, Series, Source
 from tui.text.citations import is_computed
-from tui.text.units import format_value
+from tui.text.units import PointKey, format_value
 
 Json = dict[str, object]
 
@@ -54,7 +54,7 @@ def _build_source_json(pack: Pack, source_id: str) -> Json:
     return data
 
 
-def _fact_json(pack: Pack, fact: Fact) -> Json:
+def _fact_json(pack: Pack, fact: Fact, memo: dict[PointKey, str]) -> Json:
     data: Json = {
         "id": fact.id,
         "section": fact.section,
@@ -70,7 +70,10 @@ def _fact_json(pack: Pack, fact: Fact) -> Json:
             data["since"] = fact.since
         if fact.kind is FactKind.TARGET:
             data["timing"] = fact.timing
-        data["display"] = {"ru": format_value(fact, "ru"), "en": format_value(fact, "en")}
+        data["display"] = {
+            "ru": format_value(fact, "ru", memo),
+            "en": format_value(fact, "en", memo),
+        }
     if fact.quote is not None:
         data["quote"] = {
             "original": fact.quote.original,
@@ -146,9 +149,25 @@ def export_json(pack: Pack, paths: Sequence[str] | None, lang: Lang) -> str:
 
     `lang` is accepted for a uniform signature: JSON always holds ru and en.
     """
+    return "".join(export_json_chunks(pack, paths, lang))
+
+
+def export_json_chunks(pack: Pack, paths: Sequence[str] | None, lang: Lang) -> Iterator[str]:
+    """`export_json` in pieces of about `CHUNK_LINES` lines, each entry built as it is written.
+
+    The command line writes the pieces as they come: a 100,000-fact export never holds the
+    whole document, nor a dict for every fact, at once.
+    """
     del lang
+    return readable_json_chunks(json_document(pack, paths))
+
+
+def json_document(pack: Pack, paths: Sequence[str] | None) -> Json:
+    """The export as a JSON object whose entities, facts and series are iterators, built as
+    they are read (`readable_json_chunks` writes them one a line)."""
     sections = selected_paths(pack, paths)
-    data: Json = {
+    memo: dict[PointKey, str] = {}  # the figures formatted so far, for the facts that repeat one
+    return {
         "title": localized_json(pack.title),
         "primary_source": _source_json(pack, pack.primary_source),
         "sections": [
@@ -160,37 +179,58 @@ def export_json(pack: Pack, paths: Sequence[str] | None, lang: Lang) -> str:
             }
             for path in sections
         ],
-        "entities": [
+        "entities": (
             _entity_json(entity) for path in sections for entity in pack.entities_in(path)
-        ],
-        "facts": [_fact_json(pack, fact) for fact in selected_facts(pack, paths)],
-        "series": [_series_json(pack, series) for series in selected_series(pack, paths)],
+        ),
+        "facts": (_fact_json(pack, fact, memo) for fact in selected_facts(pack, paths)),
+        "series": (_series_json(pack, series) for series in selected_series(pack, paths)),
     }
-    return readable_json(data)
 
 
-# One encoder for every entry: with no indent, `json` encodes in C.
-_ENCODER = json.JSONEncoder(ensure_ascii=False)
+# One encoder for every entry: with no indent, `json` encodes in C. The entries are trees
+# built here, so the check for circular references would only cost time.
+_ENCODER = json.JSONEncoder(ensure_ascii=False, check_circular=False)
+
+# About 1 MB of JSON per piece: few enough writes to cost nothing, small enough to stream.
+CHUNK_LINES = 2000
 
 
 def readable_json(data: Json) -> str:
-    """`data` as JSON with one top-level key a line and one list entry (a fact) a line.
+    """`data` as JSON with one top-level key a line and one list entry (a fact) a line."""
+    return "".join(readable_json_chunks(data))
+
+
+def readable_json_chunks(data: Json, chunk_lines: int = CHUNK_LINES) -> Iterator[str]:
+    """`readable_json` in pieces; a list or an iterator value is written one entry a line.
 
     As readable as `indent=2` for a pack (each fact, section and series is one line to read or
     grep), but encoded by the C encoder: `indent` makes `json` fall back to pure Python, which
     took 4.9 s for 100,000 facts.
     """
     encode = _ENCODER.encode
-    lines = ["{"]
+    parts = ["{\n"]
     last = len(data) - 1
     for number, (key, value) in enumerate(data.items()):
         comma = "," if number < last else ""
         name = encode(key)
-        if isinstance(value, list) and value:
-            lines.append(f"  {name}: [")
-            lines.append(",\n".join("    " + encode(item) for item in value))
-            lines.append(f"  ]{comma}")
-        else:
-            lines.append(f"  {name}: {encode(value)}{comma}")
-    lines.append("}")
-    return "\n".join(lines) + "\n"
+        if not isinstance(value, (list, Iterator)):
+            parts.append(f"  {name}: {encode(value)}{comma}\n")
+            continue
+        entries = iter(value)
+        first = next(entries, _END)
+        if first is _END:  # an empty list stays on its key's line, as `indent=2` writes it
+            parts.append(f"  {name}: []{comma}\n")
+            continue
+        parts.append(f"  {name}: [\n    {encode(first)}")
+        for entry in entries:
+            parts.append(f",\n    {encode(entry)}")
+            if len(parts) >= chunk_lines:
+                yield "".join(parts)
+                parts.clear()
+        parts.append(f"\n  ]{comma}\n")
+    parts.append("}\n")
+    yield "".join(parts)
+
+
+# Marks the end of an iterator where None would be a real entry.
+_END = object()

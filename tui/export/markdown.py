@@ -6,8 +6,9 @@ import.
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from tui.export.select import selected_paths
 from tui.pack.model import Entity, Fact, FactKind, Lang, Pack, Series
@@ -25,8 +26,21 @@ _BLOCK_STARTERS = set("#-+=~")
 _ORDERED_ITEM = re.compile(r"(\d{1,9})([.)])")
 
 
-def _escape_line(line: str, special: set[str] = _MD_SPECIAL) -> str:
-    escaped = "".join("\\" + ch if ch in special else ch for ch in line)
+def _backslashed(special: Iterable[str]) -> Callable[[str], str]:
+    """A function that puts a backslash before each of `special` in a text (one regex pass,
+    not a Python loop over the characters: a 100,000-fact export escapes 15 MB)."""
+    pattern = re.compile("([" + "".join(re.escape(ch) for ch in sorted(special)) + "])")
+    return functools.partial(pattern.sub, r"\\\1")
+
+
+_escape_special = _backslashed(_MD_SPECIAL)
+_escape_heading_special = _backslashed(_MD_SPECIAL | {"#"})
+_escape_value_special = _backslashed("\\`*_[]<|")
+
+
+def _escape_line(line: str, heading: bool = False) -> str:
+    special = _MD_SPECIAL | {"#"} if heading else _MD_SPECIAL
+    escaped = (_escape_heading_special if heading else _escape_special)(line)
     if line[0] in _BLOCK_STARTERS and line[0] not in special:
         return "\\" + escaped
     ordered = _ORDERED_ITEM.match(escaped)
@@ -50,12 +64,12 @@ def md_escape(text: str, indent: str = "  ") -> str:
 def md_heading(text: str) -> str:
     """Content text for a heading the program writes: one line, with no '#' left to close it."""
     line = " ".join(text.split())
-    return _escape_line(line, _MD_SPECIAL | {"#"}) if line else ""
+    return _escape_line(line, heading=True) if line else ""
 
 
 def _md_value(text: str) -> str:
     # The value's ">" and "≈" are plain inside bold; only emphasis characters need escaping.
-    return "".join("\\" + ch if ch in "\\`*_[]<|" else ch for ch in text)
+    return _escape_value_special(text)
 
 
 class SourceList:
@@ -64,12 +78,15 @@ class SourceList:
     def __init__(self, pack: Pack) -> None:
         self.pack = pack
         self.order: list[str] = []
+        self._numbers: dict[str, str] = {}  # source id → its "[n]"
 
     def ref(self, source_id: str) -> str:
         """ "[n]" for a source, numbering it on first use."""
-        if source_id not in self.order:
+        number = self._numbers.get(source_id)
+        if number is None:
             self.order.append(source_id)
-        return f"[{self.order.index(source_id) + 1}]"
+            number = self._numbers[source_id] = f"[{len(self.order)}]"
+        return number
 
     def refs(self, source_ids: Iterable[str]) -> str:
         """ "[n, m]" for several sources, each once."""

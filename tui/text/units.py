@@ -6,10 +6,8 @@ everywhere. No Textual or Rich import.
 
 from __future__ import annotations
 
-import math
-
 from tui.pack.model import UNITS, Fact, FactKind, Lang, Qualifier
-from tui.text.numbers import MAX_DECIMALS, NBSP, qualifier_sign, scaled_number
+from tui.text.numbers import NBSP, qualifier_sign, scaled_number, shown_value
 from tui.text.words import t
 
 
@@ -19,12 +17,17 @@ def unit_label(value: float, unit: str, lang: Lang) -> str:
     return unit if known is None else known.label(value, lang)
 
 
+# The arguments of `format_point_value`: equal values (90000 and 90000.0, 0.0 and -0.0)
+# make one key and format alike, so a memo keyed by them is exact.
+PointKey = tuple[float, str, Qualifier, Lang]
+
+
 def format_point_value(value: float, unit: str, qualifier: Qualifier, lang: Lang) -> str:
     """A value with its qualifier sign and unit: "> 90 000 jobs", "≈ 2 млн м²", "× 3,5"."""
     sign = qualifier_sign(qualifier)
     number = scaled_number(value, lang)
     # The label agrees with the number as shown: 0.0004 shows "0", so it takes the plural of 0.
-    value = round(value, MAX_DECIMALS) if math.isfinite(value) else value
+    value = shown_value(value)
     if unit == "times":
         body = f"×{NBSP}{number}"
     else:
@@ -41,23 +44,27 @@ def format_range(low: float, high: float, unit: str, lang: Lang) -> str:
     first, last = scaled_number(low, lang), scaled_number(high, lang)
     if unit == "times":
         return f"×{NBSP}{first} – {last}"
-    label = unit_label(round(high, MAX_DECIMALS) if math.isfinite(high) else high, unit, lang)
+    label = unit_label(shown_value(high), unit, lang)
     if label == "%" and lang == "en":
         return f"{first}–{last}%"
     return f"{first} – {last} {label}" if label else f"{first} – {last}"
 
 
-def format_value(fact: Fact, lang: Lang) -> str:
+def format_value(fact: Fact, lang: Lang, memo: dict[PointKey, str] | None = None) -> str:
     """A fact's figure as a card shows it; "" when the fact has no number.
 
     "> 90 000 jobs by 2030" (the year only for targets: "by" it, or "in" it for a target
-    set for that year), "> 3 900 contracts since 2017".
+    set for that year), "> 3 900 contracts since 2017". An export of many facts passes a
+    `memo` it keeps for the run: a figure that many facts share is formatted once.
     """
     if fact.value is None:
         return ""
-    text = format_point_value(
-        fact.value, fact.unit or "", fact.qualifier or Qualifier.EXACTLY, lang
-    )
+    key = (fact.value, fact.unit or "", fact.qualifier or Qualifier.EXACTLY, lang)
+    text = None if memo is None else memo.get(key)
+    if text is None:
+        text = format_point_value(*key)
+        if memo is not None:
+            memo[key] = text
     if fact.since is not None:
         text += f" {t('since', lang)} {fact.since}"
     if fact.kind is FactKind.TARGET and fact.year is not None:
