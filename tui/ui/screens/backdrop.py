@@ -145,10 +145,27 @@ class BackdropScreen(ModalScreen[ResultType]):
         recompose: bool = False,
     ) -> Self:
         if regions:
+            if self._opening:
+                # As this screen opens, Textual lays out the screens behind again at the same
+                # size (a screen's first resize does it) and passes on the regions of every
+                # widget whose place was recomputed: they draw as they did, so the backdrop
+                # drawn for the first frame stands.
+                return self
             # Textual passes on the regions the screen behind repainted (a language switch
             # while this screen is up, say): draw it again.
             self._backdrop = None
         return super().refresh(*regions, repaint=repaint, layout=layout, recompose=recompose)
+
+    _opening = False
+    _opened = False
+
+    def on_resize(self) -> None:
+        if not self._opened:  # the first resize: this screen's first layout
+            self._opened = self._opening = True
+            self.call_after_refresh(self._open)
+
+    def _open(self) -> None:
+        self._opening = False
 
     def on_screen_suspend(self) -> None:
         self._backdrop = None  # the screen behind may change while another is on top
