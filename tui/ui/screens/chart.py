@@ -171,6 +171,11 @@ def points_table(pack: Pack, series: Series, cursor: int, lang: Lang) -> Table:
     return table
 
 
+def plot_height(screen_height: int) -> int:
+    """The plot's rows for a screen this high, with the axis and the years below."""
+    return max(MIN_PLOT_ROWS, min(MAX_PLOT_ROWS, screen_height - OTHER_ROWS)) + 2
+
+
 class ChartScreen(Screen[None]):
     """One series full screen; `Esc` goes back to where it was opened."""
 
@@ -194,7 +199,10 @@ class ChartScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="chart-body"):
             yield Static(id="chart-heading")
-            yield Plot(self.series, self.lang, id="chart-plot")
+            plot = Plot(self.series, self.lang, id="chart-plot")
+            # Sized before its first layout: sized on mount, the screen would be laid out twice.
+            plot.styles.height = plot_height(self.app.size.height)
+            yield plot
             yield Static(id="chart-legend")
             yield Static(id="chart-point")
             yield Static(id="chart-notes")
@@ -203,15 +211,10 @@ class ChartScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.watch(self.app, "lang", self._set_lang, init=False)
-        self._size_plot(self.app.size.height)
         self._fill()
 
     def on_resize(self) -> None:
-        self._size_plot(self.app.size.height)
-
-    def _size_plot(self, height: int) -> None:
-        rows = max(MIN_PLOT_ROWS, min(MAX_PLOT_ROWS, height - OTHER_ROWS))
-        self.query_one(Plot).styles.height = rows + 2  # the axis and the years below
+        self.query_one(Plot).styles.height = plot_height(self.app.size.height)
 
     def _set_lang(self, lang: Lang) -> None:
         self.lang = lang
