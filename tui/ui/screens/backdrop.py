@@ -3,9 +3,10 @@
 Textual draws a translucent screen's background by rendering every line of the screen behind
 and tinting it, and does so each time the screen on top is laid out (several times while it
 opens, and again on later layouts). The screen behind does not change while another is on top,
-so its tinted lines are drawn once and shown again as drawn; and the tint itself is worked out
-once per style rather than once per piece of text, since a screen has thousands of pieces of
-text in a few dozen styles.
+so its tinted lines are drawn once and shown again as drawn; the tint itself is worked out once
+per style rather than once per piece of text (a screen has thousands of pieces of text in a few
+dozen styles); and the relayout of the screens behind that Textual does as a screen opens, which
+changes nothing they show, does not draw them a second time.
 """
 
 from __future__ import annotations
