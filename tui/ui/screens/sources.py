@@ -40,9 +40,6 @@ class ListScreen(BackScreen[None]):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = MODAL_BINDINGS
-    # Focused as the screen is composed, before its first frame: focused later, the list
-    # would restyle and draw every line a second time.
-    AUTO_FOCUS = "OptionList"
     PREFIX: ClassVar[str]
 
     def __init__(self, pack: Pack, lang: Lang) -> None:
@@ -59,6 +56,7 @@ class ListScreen(BackScreen[None]):
     def on_mount(self) -> None:
         self.watch(self.app, "lang", self._set_lang, init=False)
         self._fill()
+        self.query_one(OptionList).focus()
 
     def _set_lang(self, lang: Lang) -> None:
         self.lang = lang
