@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 
 import pytest
@@ -156,6 +157,23 @@ async def test_detail_follows_the_language(pack: Pack, tmp_path: Path) -> None:
         await pilot.press("L")
         await pilot.pause()
         assert f"В источнике: «{EVIDENCE}»" in shown(app)
+
+
+async def test_the_screen_behind_the_detail_follows_the_language(
+    pack: Pack, tmp_path: Path
+) -> None:
+    """The tinted explorer behind is drawn once as the detail opens, and again when it changes."""
+    app = make_app(pack, tmp_path, Notices(), start_path=SECTION)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_detail(pilot, 0)
+        before = html.unescape(app.export_screenshot())
+        assert pack.title.en.split()[0] in before  # the header above the detail's box
+        await pilot.press("L")
+        await pilot.pause()
+        after = html.unescape(app.export_screenshot())
+        assert isinstance(app.screen, DetailScreen)
+        assert pack.title.ru.split()[0] in after
+        assert pack.title.en.split()[0] not in after
 
 
 async def test_o_opens_the_url_in_a_worker_and_says_so(

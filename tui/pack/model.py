@@ -7,10 +7,12 @@ used by the command line, exports and tests without paying for the UI.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 from functools import cached_property
+from operator import attrgetter
 from typing import Literal
 
 Lang = Literal["ru", "en"]
@@ -309,6 +311,14 @@ class Pack:
         for series in self.series.values():
             grouped.setdefault(series.section, []).append(series)
         return {path: tuple(items) for path, items in grouped.items()}
+
+    def facts_citing(self, source_id: str) -> int:
+        """How many facts cite one source."""
+        return self._fact_count_by_source.get(source_id, 0)
+
+    @cached_property
+    def _fact_count_by_source(self) -> Counter[str | None]:
+        return Counter(map(attrgetter("source"), self.facts))
 
     def source_of(self, fact: Fact) -> Source | None:
         """The fact's source; None for a derived fact, which cites its inputs instead."""

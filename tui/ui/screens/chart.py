@@ -9,6 +9,9 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
+from rich.measure import Measurement
+from rich.segment import Segment
 from rich.table import Table
 from rich.text import Text
 from textual import on
@@ -112,6 +115,34 @@ def point_info(pack: Pack, series: Series, point: SeriesPoint, lang: Lang) -> Te
     return text
 
 
+class LinesByWidth:
+    """A renderable drawn once per width, then given again as drawn.
+
+    Textual renders a Static's Rich renderable to measure its height and again to draw it, at
+    each width the layout tries (with and without a scrollbar); a table of points costs a
+    Rich table layout each time. The table does not change between these, so its lines are
+    kept per width.
+    """
+
+    def __init__(self, renderable: RenderableType) -> None:
+        self.renderable = renderable
+        self._lines: dict[int, list[list[Segment]]] = {}
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        width = options.max_width
+        lines = self._lines.get(width)
+        if lines is None:
+            lines = console.render_lines(self.renderable, options.update(height=None), pad=False)
+            self._lines[width] = lines
+        newline = Segment.line()
+        for line in lines:
+            yield from line
+            yield newline
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        return Measurement.get(console, options, self.renderable)
+
+
 def points_table(pack: Pack, series: Series, cursor: int, lang: Lang) -> Table:
     """Year | value | qualifier | source | note, a row per point; the cursor's row stands out."""
     cited: list[str] = []
@@ -140,6 +171,11 @@ def points_table(pack: Pack, series: Series, cursor: int, lang: Lang) -> Table:
     return table
 
 
+def plot_height(screen_height: int) -> int:
+    """The plot's rows for a screen this high, with the axis and the years below."""
+    return max(MIN_PLOT_ROWS, min(MAX_PLOT_ROWS, screen_height - OTHER_ROWS)) + 2
+
+
 class ChartScreen(Screen[None]):
     """One series full screen; `Esc` goes back to where it was opened."""
 
@@ -163,7 +199,10 @@ class ChartScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="chart-body"):
             yield Static(id="chart-heading")
-            yield Plot(self.series, self.lang, id="chart-plot")
+            plot = Plot(self.series, self.lang, id="chart-plot")
+            # Sized before its first layout: sized on mount, the screen would be laid out twice.
+            plot.styles.height = plot_height(self.app.size.height)
+            yield plot
             yield Static(id="chart-legend")
             yield Static(id="chart-point")
             yield Static(id="chart-notes")
@@ -172,15 +211,10 @@ class ChartScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.watch(self.app, "lang", self._set_lang, init=False)
-        self._size_plot(self.app.size.height)
         self._fill()
 
     def on_resize(self) -> None:
-        self._size_plot(self.app.size.height)
-
-    def _size_plot(self, height: int) -> None:
-        rows = max(MIN_PLOT_ROWS, min(MAX_PLOT_ROWS, height - OTHER_ROWS))
-        self.query_one(Plot).styles.height = rows + 2  # the axis and the years below
+        self.query_one(Plot).styles.height = plot_height(self.app.size.height)
 
     def _set_lang(self, lang: Lang) -> None:
         self.lang = lang
@@ -202,7 +236,7 @@ class ChartScreen(Screen[None]):
             point_info(self.pack, series, self.point, lang)
         )
         table = points_table(self.pack, series, self.cursor, lang)
-        self.query_one("#chart-table", Static).update(table)
+        self.query_one("#chart-table", Static).update(LinesByWidth(table))
         self.query_one("#chart-keys", Static).update(Text(t("chart.keys", lang)))
 
     def action_move(self, step: int) -> None:

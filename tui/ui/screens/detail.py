@@ -16,7 +16,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Static
 
 from tui.pack.model import Fact, FactKind, Lang, Pack, Qualifier, Source
-from tui.text.citations import citation_line
+from tui.text.citations import citation_line, fact_by_id
 from tui.text.dates import source_date
 from tui.text.units import format_point_value
 from tui.text.words import KIND_LABELS, language_name, qualifier_words, t
@@ -89,9 +89,8 @@ def _derived_block(pack: Pack, fact: Fact, lang: Lang) -> Text:
         _field(text, t("detail.rule", lang), fact.derivation.get(lang))
     if fact.inputs:
         text.append(f"{t('detail.inputs', lang)}:\n", style="bold")
-    by_id = {one.id: one for one in pack.facts}
     for input_id in fact.inputs:
-        used = by_id.get(input_id)
+        used = fact_by_id(pack, input_id)  # indexed once per pack, not on every opening
         if used is None:
             text.append(f"  • {t('detail.missing-input', lang, id=input_id)}\n")
             continue

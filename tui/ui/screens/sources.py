@@ -87,16 +87,16 @@ class Citation:
 
 
 def citation_counts(pack: Pack) -> dict[str, tuple[int, int]]:
-    """Source id → (facts citing it, series points citing it)."""
-    facts: dict[str, int] = {}
+    """Source id → (facts citing it, series points citing it).
+
+    The facts are counted once per pack (`Pack.facts_citing`): a hundred thousand facts would
+    otherwise be walked on every opening; the series points are few.
+    """
     points: dict[str, int] = {}
-    for fact in pack.facts:
-        if fact.source is not None:
-            facts[fact.source] = facts.get(fact.source, 0) + 1
     for series in pack.series.values():
         for point in series.points:
             points[point.source] = points.get(point.source, 0) + 1
-    return {key: (facts.get(key, 0), points.get(key, 0)) for key in pack.sources}
+    return {key: (pack.facts_citing(key), points.get(key, 0)) for key in pack.sources}
 
 
 def citations_of(pack: Pack, source_id: str, lang: Lang) -> list[Citation]:
@@ -110,10 +110,12 @@ def citations_of(pack: Pack, source_id: str, lang: Lang) -> list[Citation]:
             label.append(f": {fact.text.get(lang)}")
             found.append(Citation(label, fact.section, fact.id))
     for series in pack.series.values():
+        cited = [point for point in series.points if point.source == source_id]
+        if not cited:
+            continue
+        # The fact that shows this series, looked for only when one of its points is listed.
         linked = next((fact.id for fact in pack.facts if fact.series == series.id), None)
-        for point in series.points:
-            if point.source != source_id:
-                continue
+        for point in cited:
             label = Text()
             label.append(f"{t('cites.point', lang)} · ", style="dim")
             label.append(series.title.get(lang), style="bold")

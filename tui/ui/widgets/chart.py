@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from itertools import groupby
+from operator import itemgetter
 from typing import ClassVar
 
 from rich.style import Style
@@ -158,13 +160,17 @@ def _part(qualifier: Qualifier, target: bool) -> str:
 
 
 def plot_text(cells: list[list[tuple[str, str]]], styles: dict[str, Style]) -> Text:
-    """The cells as one Text, a line per row, each part in its style."""
+    """The cells as one Text, a line per row, each part in its style.
+
+    A run of cells of one part is one piece of text: a span per run rather than per cell keeps
+    the drawing of the plot cheap (a screen-wide plot has thousands of cells, a few dozen runs).
+    """
     text = Text(no_wrap=True, overflow="crop")
     for number, row in enumerate(cells):
         if number:
             text.append("\n")
-        for char, part in row:
-            text.append(char, styles.get(part))
+        for part, run in groupby(row, key=itemgetter(1)):
+            text.append("".join(char for char, _ in run), styles.get(part))
     return text
 
 
