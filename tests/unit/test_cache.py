@@ -311,3 +311,15 @@ def test_code_stamp_covers_every_module_found_by_listing_the_package(
     os.utime(target, ns=(info.st_atime_ns, info.st_mtime_ns))
     assert target.stat().st_size == info.st_size
     assert cache._code_stamp() != second
+
+
+def test_a_hit_answers_facts_by_section_as_a_load_does(make_pack: MakePack) -> None:
+    folder = make_pack()
+    loaded = load_pack([folder]).pack
+    load_pack_cached([folder])  # writes the cache
+    hit = cached_pack([folder])
+    assert loaded is not None and hit is not None
+    # The index comes with the pack, not rebuilt at each start.
+    assert "_facts_by_section" in vars(hit)
+    for path in loaded.sections:
+        assert hit.facts_in(path) == loaded.facts_in(path)

@@ -15,6 +15,7 @@ import stat
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal
 
 from tui.pack.build import build_pack
 from tui.pack.files import MAX_FILE_BYTES, BadEncoding, Refusal, content_names, decode, read_content
@@ -33,17 +34,26 @@ __all__ = [
     "LoadProgress",
     "LoadResult",
     "Severity",
+    "Stage",
     "load_pack",
 ]
 
 
+Stage = Literal["reading", "checking", "building"]
+
+
 @dataclass(frozen=True)
 class LoadProgress:
-    """How far a load has got: files read of the files listed so far, and facts read."""
+    """How far a load has got: files read of the files listed so far, and facts read.
+
+    `stage` says what is under way: reading the files (reported after each), then checking the
+    entries against each other, then building the pack (each reported once, as it starts).
+    """
 
     files_read: int
     files_listed: int
     facts_read: int
+    stage: Stage = "reading"
 
 
 ProgressCallback = Callable[[LoadProgress], None]
@@ -121,8 +131,10 @@ class _Loader:
                 rank=log.rank + 1,
             )
         else:
+            self.report("checking")
             References(log, self.validator.entries).check(folders)
             if log.error_count == 0:
+                self.report("building")
                 pack = build_pack(self.validator.entries)
         return LoadResult(pack, log.sorted(), self.files)
 
@@ -161,9 +173,12 @@ class _Loader:
                     f"cannot load file: {type(exc).__name__}: {safe(str(exc))}",
                 )
             self.files_read += 1
-            if self.progress is not None:
-                self.progress(LoadProgress(self.files_read, self.files_listed, self.facts_read))
+            self.report("reading")
         return None
+
+    def report(self, stage: Stage) -> None:
+        if self.progress is not None:
+            self.progress(LoadProgress(self.files_read, self.files_listed, self.facts_read, stage))
 
     def read_file(self, path: Path) -> None:
         shown = safe(str(path), limit=400)
