@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from typing import Any
 
 from tui.pack.model import (
@@ -99,28 +100,36 @@ def build_sections(entries: list[Entry]) -> dict[str, Section]:
     return sections
 
 
+def _shared(text: str | None) -> str | None:
+    """One string object for a value many facts repeat (a section path, a source id, a unit).
+
+    Less memory, and the cache stores each such string once rather than once per fact.
+    """
+    return None if text is None else sys.intern(text)
+
+
 def build_fact(v: dict[str, Any]) -> Fact:
     quote = v.get("quote")
     return Fact(
         id=v["id"],
-        section=v["section"],
+        section=sys.intern(v["section"]),
         kind=_KINDS[v["kind"]],
         text=v["text"],
-        source=v.get("source"),
+        source=_shared(v.get("source")),
         value=v.get("value"),
-        unit=v.get("unit"),
+        unit=_shared(v.get("unit")),
         qualifier=_QUALIFIERS[v["qualifier"]] if "qualifier" in v else None,
         year=v.get("year"),
         since=v.get("since"),
         quote=Quote(quote["original"], quote["translation"], quote["speaker"]) if quote else None,
         derivation=v.get("derivation"),
-        series=v.get("series"),
+        series=_shared(v.get("series")),
         note=v.get("note"),
         timing=v.get("timing", "by"),
         evidence=v.get("evidence"),
         inputs=v.get("inputs", ()),
-        entity=v.get("entity"),
-        attribute=v.get("attribute"),
+        entity=_shared(v.get("entity")),
+        attribute=_shared(v.get("attribute")),
     )
 
 
