@@ -1055,3 +1055,20 @@ def test_a_failed_worker_falls_back_to_parsing_here(
     monkeypatch.setattr(parse_module, "_worker", BrokenPool)
     result = load_pack([valid_pack_dir])
     assert result.pack == alone.pack
+
+
+def test_facts_built_without_their_constructor_equal_constructed_ones(
+    valid_pack_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import tui.pack.build as build_module
+    from tui.pack.model import Fact
+
+    fast = load_pack([valid_pack_dir]).pack
+    monkeypatch.setattr(build_module, "_FACT_BY_DICT", False)
+    constructed = load_pack([valid_pack_dir]).pack
+    assert fast is not None and constructed is not None and fast.facts
+    assert fast.facts == constructed.facts
+    names = [field.name for field in dataclasses.fields(Fact)]
+    for fact, other in zip(fast.facts, constructed.facts, strict=True):
+        assert list(vars(fact)) == names == list(vars(other))
+        assert hash(fact) == hash(other)
