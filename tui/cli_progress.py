@@ -48,6 +48,12 @@ class StderrProgress:
         self._write(ERASE + progress_line(progress))
         self._shown = True
 
+    def reading_cache(self, files: int, facts: int) -> None:
+        """A large cache is about to be read: one line at once (the read is a single step)."""
+        if self._enabled:
+            self._write(f"{ERASE}reading cached content: {facts:,} facts from {files:,} files")
+            self._shown = True
+
     def done(self) -> None:
         """Erase the line, if one was shown, so the command's own output starts clean."""
         if self._shown:

@@ -117,3 +117,21 @@ def test_no_line_when_stderr_is_not_a_terminal() -> None:
     progress(LoadProgress(1, 1, 1))
     progress.done()
     assert stream.getvalue() == ""
+
+
+def test_a_large_cache_gets_its_line_at_once_then_erased() -> None:
+    stream = FakeTerminal()
+    progress = StderrProgress(stream, Clock())
+    progress.reading_cache(23, 100_000)
+    progress.done()
+    assert stream.getvalue() == (
+        f"{ERASE}reading cached content: 100,000 facts from 23 files{ERASE}"
+    )
+
+
+def test_no_cache_line_when_stderr_is_not_a_terminal() -> None:
+    stream = FakeTerminal(tty=False)
+    progress = StderrProgress(stream, Clock())
+    progress.reading_cache(23, 100_000)
+    progress.done()
+    assert stream.getvalue() == ""
