@@ -783,6 +783,7 @@ def test_an_unexpected_exception_in_one_file_is_an_error_for_that_file(
 
     if ahead:  # the worker is forked after the patch below, so it explodes there too
         monkeypatch.setattr(parse_module, "PARALLEL_CHARS", 0)
+        monkeypatch.setattr(parse_module, "_core_free", lambda: True)
     real_loads = tomli.loads
 
     def explode(text: str, **kwargs: Any) -> dict[str, Any]:
@@ -1000,6 +1001,7 @@ def test_parsing_in_a_worker_gives_the_same_pack(
 
     alone = load_pack([valid_pack_dir])
     monkeypatch.setattr(parse_module, "PARALLEL_CHARS", 0)
+    monkeypatch.setattr(parse_module, "_core_free", lambda: True)
     calls: list[int] = []
     real_worker = parse_module._worker
 
@@ -1030,6 +1032,7 @@ def test_parsing_in_a_worker_reports_the_same_problems(
     )
     alone = load_pack([folder])
     monkeypatch.setattr(parse_module, "PARALLEL_CHARS", 0)
+    monkeypatch.setattr(parse_module, "_core_free", lambda: True)
     ahead = load_pack([folder])
     assert ahead.pack is None
     assert _problem_texts(ahead) == _problem_texts(alone)
