@@ -93,19 +93,12 @@ class MoscowApp(App[None]):
             return remembered
         return next(iter(sections))
 
-    def get_default_screen(self) -> Screen[None]:
-        """The explorer is the first screen itself, not pushed over an empty one.
-
-        Pushing it made Textual compose, style and draw a blank screen first, then switch: a
-        whole extra frame before the first real one.
-        """
-        tree_width = self.ui_state.tree_width
-        return MainScreen(self.pack, self.lang, self.start_path, tree_width=tree_width)
-
     def on_mount(self) -> None:
         if not self.is_headless:
             self.set_interval(SIZE_CHECK_INTERVAL, self._check_terminal_size)
         self._update_title()
+        tree_width = self.ui_state.tree_width
+        self.push_screen(MainScreen(self.pack, self.lang, self.start_path, tree_width=tree_width))
         for notice in self._notices:
             self.notify(notice, markup=False, severity="warning", timeout=8)
         self.ui_state.section = self.start_path
