@@ -100,17 +100,25 @@ def _load_with_progress(dirs: list[Path] | None, *, background: bool = False) ->
 
     progress = StderrProgress(sys.stderr)
     try:
-        return load_pack_cached(dirs, background=background, progress=progress)
+        return load_pack_cached(
+            dirs, background=background, progress=progress, announce=progress.reading_cache
+        )
     finally:
         progress.done()
 
 
 def _load(dirs: Sequence[Path] | None, *, background: bool = False) -> Pack:
     """The pack (from the cache when it matches), or every problem on stderr and exit 1."""
+    from tui.cli_progress import StderrProgress
     from tui.pack.cache import cached_pack
 
     folders = list(dirs) if dirs else None
-    pack = cached_pack(folders)  # a hit imports neither the loader nor the TOML parser
+    progress = StderrProgress(sys.stderr)
+    try:
+        # A hit imports neither the loader nor the TOML parser.
+        pack = cached_pack(folders, announce=progress.reading_cache)
+    finally:
+        progress.done()
     if pack is not None:
         return pack
     result = _load_with_progress(folders, background=background)

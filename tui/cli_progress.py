@@ -30,21 +30,29 @@ class StderrProgress:
         self._shown = False
         self._enabled = _is_terminal(stream)
         self._start = clock()
+        self._delay = delay
         self._next = self._start + delay
+        self._stage = "reading"
 
     def __call__(self, progress: LoadProgress) -> None:
         if not self._enabled:
             return
         now = self._clock()
-        if now < self._next:
+        # A new stage is shown at once (once past the delay): it may last seconds with no
+        # further report.
+        new_stage = progress.stage != self._stage
+        self._stage = progress.stage
+        if now < self._next and not (new_stage and now >= self._start + self._delay):
             return
         self._next = now + INTERVAL
-        line = (
-            f"reading content: {progress.files_read:,} of {progress.files_listed:,} files, "
-            f"{progress.facts_read:,} facts"
-        )
-        self._write(ERASE + line)
+        self._write(ERASE + progress_line(progress))
         self._shown = True
+
+    def reading_cache(self, files: int, facts: int) -> None:
+        """A large cache is about to be read: one line at once (the read is a single step)."""
+        if self._enabled:
+            self._write(f"{ERASE}reading cached content: {facts:,} facts from {files:,} files")
+            self._shown = True
 
     def done(self) -> None:
         """Erase the line, if one was shown, so the command's own output starts clean."""
@@ -58,6 +66,17 @@ class StderrProgress:
             self._stream.flush()
         except (OSError, ValueError):  # a closed or failing stderr must not stop the load
             self._enabled = False
+
+
+def progress_line(progress: LoadProgress) -> str:
+    """The line for `progress`: what is under way, with the files and facts counted so far."""
+    files = f"{progress.files_read:,} of {progress.files_listed:,} files"
+    facts = f"{progress.facts_read:,} facts"
+    if progress.stage == "checking":
+        return f"checking references: {facts} from {files}"
+    if progress.stage == "building":
+        return f"building the pack: {facts} from {files}"
+    return f"reading content: {files}, {facts}"
 
 
 def _is_terminal(stream: TextIO) -> bool:

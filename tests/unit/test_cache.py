@@ -311,3 +311,41 @@ def test_code_stamp_covers_every_module_found_by_listing_the_package(
     os.utime(target, ns=(info.st_atime_ns, info.st_mtime_ns))
     assert target.stat().st_size == info.st_size
     assert cache._code_stamp() != second
+
+
+def test_a_hit_answers_facts_by_section_as_a_load_does(make_pack: MakePack) -> None:
+    folder = make_pack()
+    loaded = load_pack([folder]).pack
+    load_pack_cached([folder])  # writes the cache
+    hit = cached_pack([folder])
+    assert loaded is not None and hit is not None
+    # The index comes with the pack, not rebuilt at each start.
+    assert "_facts_by_section" in vars(hit)
+    for path in loaded.sections:
+        assert hit.facts_in(path) == loaded.facts_in(path)
+
+
+def test_a_large_cache_is_announced_with_its_counts_before_it_is_read(
+    make_pack: MakePack, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = make_pack()
+    loaded = load_pack_cached([folder])  # writes the cache
+    assert loaded.pack is not None
+    told: list[tuple[int, int]] = []
+    assert cached_pack([folder], announce=lambda *counts: told.append(counts)) is not None
+    assert told == []  # a small cache reads too quickly to be worth a line
+    monkeypatch.setattr(cache, "LARGE_BYTES", 0)
+    assert cached_pack([folder], announce=lambda *counts: told.append(counts)) is not None
+    assert told == [(len(loaded.files), len(loaded.pack.facts))]
+
+
+def test_a_stale_cache_is_not_announced(
+    make_pack: MakePack, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = make_pack()
+    load_pack_cached([folder])
+    monkeypatch.setattr(cache, "LARGE_BYTES", 0)
+    monkeypatch.setattr(cache, "__version__", "0.0.0-other")  # the stamp no longer matches
+    told: list[tuple[int, int]] = []
+    assert cached_pack([folder], announce=lambda *counts: told.append(counts)) is None
+    assert told == []

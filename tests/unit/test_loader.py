@@ -775,9 +775,15 @@ def test_deep_nesting_is_an_error_not_a_crash(make_pack: MakePack) -> None:
     find(result, "nested.toml", 2, "unknown key 'extra'")
 
 
+@pytest.mark.parametrize("ahead", [False, True], ids=["here", "in-a-worker"])
 def test_an_unexpected_exception_in_one_file_is_an_error_for_that_file(
-    make_pack: MakePack, monkeypatch: pytest.MonkeyPatch
+    make_pack: MakePack, monkeypatch: pytest.MonkeyPatch, ahead: bool
 ) -> None:
+    import tui.pack.parse as parse_module
+
+    if ahead:  # the worker is forked after the patch below, so it explodes there too
+        monkeypatch.setattr(parse_module, "PARALLEL_CHARS", 0)
+        monkeypatch.setattr(parse_module, "_core_free", lambda: True)
     real_loads = tomli.loads
 
     def explode(text: str, **kwargs: Any) -> dict[str, Any]:
@@ -979,3 +985,93 @@ def test_loader_imports_no_textual_or_rich() -> None:
     )
     assert done.returncode == 0, done.stdout + done.stderr
     assert done.stdout.strip() == "[]"
+
+
+# Parsing in a second process (tui.pack.parse.parse_many) ------------------------------------
+
+
+def _problem_texts(result: LoadResult) -> list[str]:
+    return [str(problem) for problem in result.problems]
+
+
+def test_parsing_in_a_worker_gives_the_same_pack(
+    valid_pack_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import tui.pack.parse as parse_module
+
+    alone = load_pack([valid_pack_dir])
+    monkeypatch.setattr(parse_module, "PARALLEL_CHARS", 0)
+    monkeypatch.setattr(parse_module, "_core_free", lambda: True)
+    calls: list[int] = []
+    real_worker = parse_module._worker
+
+    def counted_worker() -> Any:
+        pool = real_worker()
+        calls.append(0 if pool is None else 1)
+        return pool
+
+    monkeypatch.setattr(parse_module, "_worker", counted_worker)
+    ahead = load_pack([valid_pack_dir])
+    assert calls == [1]  # the worker did run
+    assert ahead.pack is not None and ahead.pack == alone.pack
+    assert _problem_texts(ahead) == _problem_texts(alone)
+    assert ahead.files == alone.files
+
+
+def test_parsing_in_a_worker_reports_the_same_problems(
+    make_pack: MakePack, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import tui.pack.parse as parse_module
+
+    folder = make_pack(
+        {
+            "broken.toml": '[[fact]]\nid = "x"\ntext = { en = "a", ru = \n',
+            "latin1.toml": b'title = "caf\xe9"\n',
+            "bom.toml": b"\xef\xbb\xbf# nothing\n",
+        }
+    )
+    alone = load_pack([folder])
+    monkeypatch.setattr(parse_module, "PARALLEL_CHARS", 0)
+    monkeypatch.setattr(parse_module, "_core_free", lambda: True)
+    ahead = load_pack([folder])
+    assert ahead.pack is None
+    assert _problem_texts(ahead) == _problem_texts(alone)
+    texts = _problem_texts(ahead)
+    assert any("broken.toml:3:" in text and "invalid TOML" in text for text in texts)
+
+
+def test_a_failed_worker_falls_back_to_parsing_here(
+    valid_pack_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import tui.pack.parse as parse_module
+
+    alone = load_pack([valid_pack_dir])
+
+    class BrokenPool:
+        def submit(self, *args: object) -> object:
+            raise RuntimeError("the worker died")
+
+        def shutdown(self, **kwargs: object) -> None:
+            pass
+
+    monkeypatch.setattr(parse_module, "PARALLEL_CHARS", 0)
+    monkeypatch.setattr(parse_module, "_worker", BrokenPool)
+    result = load_pack([valid_pack_dir])
+    assert result.pack == alone.pack
+
+
+def test_facts_built_without_their_constructor_equal_constructed_ones(
+    valid_pack_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import tui.pack.build as build_module
+    from tui.pack.model import Fact
+
+    fast = load_pack([valid_pack_dir]).pack
+    monkeypatch.setattr(build_module, "_FACT_BY_DICT", False)
+    constructed = load_pack([valid_pack_dir]).pack
+    assert fast is not None and constructed is not None and fast.facts
+    assert fast.facts == constructed.facts
+    names = [field.name for field in dataclasses.fields(Fact)]
+    for fact, other in zip(fast.facts, constructed.facts, strict=True):
+        assert list(vars(fact)) == names == list(vars(other))
+        assert hash(fact) == hash(other)

@@ -15,13 +15,22 @@ import stat
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal
 
 from tui.pack.build import build_pack
-from tui.pack.files import MAX_FILE_BYTES, BadEncoding, Refusal, content_names, decode, read_content
+from tui.pack.files import (
+    MAX_FILE_BYTES,
+    BadEncoding,
+    Decoded,
+    Refusal,
+    content_names,
+    decode,
+    read_content,
+)
 from tui.pack.locate import Locator
 from tui.pack.memory import collector_paused
 from tui.pack.model import Pack
-from tui.pack.parse import SyntaxProblem, parse
+from tui.pack.parse import Parsed, SyntaxProblem, parse, parse_many
 from tui.pack.problems import ContentFile, ContentProblem, ProblemLog, Severity, safe
 from tui.pack.references import References
 from tui.pack.validate import Validator
@@ -33,17 +42,26 @@ __all__ = [
     "LoadProgress",
     "LoadResult",
     "Severity",
+    "Stage",
     "load_pack",
 ]
 
 
+Stage = Literal["reading", "checking", "building"]
+
+
 @dataclass(frozen=True)
 class LoadProgress:
-    """How far a load has got: files read of the files listed so far, and facts read."""
+    """How far a load has got: files read of the files listed so far, and facts read.
+
+    `stage` says what is under way: reading the files (reported after each), then checking the
+    entries against each other, then building the pack (each reported once, as it starts).
+    """
 
     files_read: int
     files_listed: int
     facts_read: int
+    stage: Stage = "reading"
 
 
 ProgressCallback = Callable[[LoadProgress], None]
@@ -121,8 +139,10 @@ class _Loader:
                 rank=log.rank + 1,
             )
         else:
+            self.report("checking")
             References(log, self.validator.entries).check(folders)
             if log.error_count == 0:
+                self.report("building")
                 pack = build_pack(self.validator.entries)
         return LoadResult(pack, log.sorted(), self.files)
 
@@ -150,35 +170,46 @@ class _Loader:
         if not names:
             return self.refuse(shown, "no *.toml files in this folder")
         self.files_listed += len(names)
-        for name in names:
+        paths = [folder / name for name in names]
+        # All read first, so that a large pack's files are parsed ahead in a second process
+        # (`parse_many`) while each is checked here, in name order as before.
+        contents = [_read(path) for path in paths]
+        texts = [content.text if isinstance(content, Decoded) else None for content in contents]
+        for path, content, document in zip(paths, contents, parse_many(texts), strict=True):
             self.log.rank += 1
-            path = folder / name
             try:
-                self.read_file(path)
+                self.check_file(path, content, document)
             except Exception as exc:
                 self.refuse(
                     safe(str(path), limit=400),
                     f"cannot load file: {type(exc).__name__}: {safe(str(exc))}",
                 )
             self.files_read += 1
-            if self.progress is not None:
-                self.progress(LoadProgress(self.files_read, self.files_listed, self.facts_read))
+            self.report("reading")
         return None
 
-    def read_file(self, path: Path) -> None:
+    def report(self, stage: Stage) -> None:
+        if self.progress is not None:
+            self.progress(LoadProgress(self.files_read, self.files_listed, self.facts_read, stage))
+
+    def check_file(self, path: Path, content: Content, document: Parsed | Exception | None) -> None:
+        """One file's turn: its read or decoding problem, its syntax problem, or its entries."""
         shown = safe(str(path), limit=400)
-        data = read_content(path)
-        if isinstance(data, Refusal):
-            return self.refuse(shown, data.message, data.severity)
+        if isinstance(content, Exception):
+            raise content
+        if isinstance(content, Refusal):
+            return self.refuse(shown, content.message, content.severity)
         self.files.append(path)
-        decoded = decode(data)
-        if decoded.had_bom:
+        if content.had_bom:
             self.log.add(shown, 1, 1, "warning", "UTF-8 byte order mark (BOM) ignored")
-        if isinstance(decoded, BadEncoding):
+        if isinstance(content, BadEncoding):
             self.log.unparsed += 1
-            self.log.add(shown, decoded.line, decoded.column, "error", decoded.message)
+            self.log.add(shown, content.line, content.column, "error", content.message)
             return None
-        document = parse(decoded.text)
+        if isinstance(document, Exception):
+            raise document
+        if document is None:  # not parsed ahead (cannot happen for decoded text): parse now
+            document = parse(content.text)
         if isinstance(document, SyntaxProblem):
             self.log.unparsed += 1
             message = f"invalid TOML: {safe(document.message, 200)}"
@@ -186,6 +217,18 @@ class _Loader:
             return None
         facts = document.get("fact")
         self.facts_read += len(facts) if isinstance(facts, list) else 0
-        file = ContentFile(shown, self.log.rank, Locator(decoded.text))
+        file = ContentFile(shown, self.log.rank, Locator(content.text))
         self.validator.check_document(file, document)
         return None
+
+
+Content = Refusal | Decoded | BadEncoding | Exception
+
+
+def _read(path: Path) -> Content:
+    """A file's text, or why it has none; an unexpected error is kept for the file's turn."""
+    try:
+        data = read_content(path)
+        return data if isinstance(data, Refusal) else decode(data)
+    except Exception as exc:
+        return exc

@@ -15,12 +15,20 @@ from contextlib import contextmanager
 
 @contextmanager
 def collector_paused() -> Iterator[None]:
-    """No cyclic collection inside the block; the collector's state is restored after it."""
+    """No cyclic collection inside the block; then what it made is frozen, and the collector's
+    state restored.
+
+    Freezing first matters: re-enabled with a million new objects counted, the collector's very
+    next allocation would start a full collection over all of them (about 0.2 s at 100,000
+    facts), only to find no garbage. What the block made lives as long as the program (the
+    pack); its temporaries are still freed by their reference counts.
+    """
     collecting = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
+        freeze_heap()
         if collecting:
             gc.enable()
 
