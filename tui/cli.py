@@ -17,7 +17,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
 from tui.cli_args import COMMANDS, PROG, app_parser, command_parser, quick_app_args
-from tui.pack.memory import freeze_heap
 from tui.pack.model import Lang
 
 if TYPE_CHECKING:
@@ -182,7 +181,6 @@ def run_export(fmt: str, lang: Lang | None, dirs: Sequence[Path] | None, path: s
     from tui.export.formats import export_chunks, subtree
 
     pack = _load(dirs)
-    freeze_heap()  # the pack outlives the export: keep it out of the full collections
     section = _section_path(pack, path)
     paths = subtree(pack, section) if section else None
     for chunk in export_chunks(fmt, pack, paths, lang or _locale_lang()):
@@ -239,7 +237,6 @@ def run_app(section_arg: str | None, lang: Lang | None, content: Sequence[Path] 
             raise
         app_parser().print_help()
         return EXIT_OK
-    freeze_heap()  # the pack lives as long as the app: keep it out of full collections
     app = MoscowApp(pack, start_path=section, lang=lang)
     app.run()
     return int(app.return_code or 0)
