@@ -46,7 +46,7 @@ from tui.pack.model import (
 TARGETS = {"open": 0.100, "sort": 0.100, "move": 0.016}
 MOVE_KEYS = ["down"] * 220 + ["up"] * 20 + ["j"] * 10 + ["k"] * 10
 PAGE_KEYS = ["pagedown"] * 5 + ["pageup"] * 5
-SORT_KEYS = ["s", "s", "S", "s", "S"]
+SORT_KEYS = ["s", "s", "r", "s", "r"]
 FILTER_KEYS = [*"micro", *["backspace"] * 5]
 
 
@@ -132,6 +132,7 @@ async def one_run(pack: Pack, section: str, state: Path) -> dict[str, KeyTimes]:
             await press(pilot, "x", times["floor"])  # bound to nothing: the harness's own cost
         for key in SORT_KEYS:
             await press(pilot, key, times["sort"])
+        assert app.focused is grid, f"focus left the table: {app.focused!r}"
         await press(pilot, "g", times["ends"])
         for key in MOVE_KEYS:
             await press(pilot, key, times["move"])
@@ -139,9 +140,11 @@ async def one_run(pack: Pack, section: str, state: Path) -> dict[str, KeyTimes]:
             await press(pilot, key, times["page"])
         for key in ["G", "g"]:
             await press(pilot, key, times["ends"])
+        assert app.focused is grid, f"focus left the table: {app.focused!r}"
         await press(pilot, "f", times["filter"])
         for key in FILTER_KEYS:
             await press(pilot, key, times["filter"])
+        assert grid.count == len(pack.entities_in(section)), "the filter did not clear"
     return times
 
 
@@ -170,7 +173,7 @@ def summarise(runs: list[dict[str, KeyTimes]]) -> dict[str, dict[str, Any]]:
 def report(summary: dict[str, dict[str, Any]], n_entities: int, how: str, runs: int) -> str:
     what = {
         "open": ("section with its table opens (tree key)", "open"),
-        "sort": ("sort (`s` next column, `S` reverse)", "sort"),
+        "sort": ("sort (`s` next column, `r` reverse)", "sort"),
         "move": ("move in the table (↓ ↑ j k, window edges included)", "move"),
         "page": ("page (PgDn PgUp)", None),
         "ends": ("first / last (`g` `G`)", None),

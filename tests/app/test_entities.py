@@ -15,7 +15,7 @@ from tui.pack.model import Entity, EntityKind, Fact, FactKind, Pack, Qualifier
 from tui.ui.app import MoscowApp
 from tui.ui.entity_rows import EntityRows, attribute_cell, named_label
 from tui.ui.screens.entity import EntityScreen
-from tui.ui.widgets.entity_table import WINDOW, EntityGrid, EntityTable
+from tui.ui.widgets.entity_table import EntityGrid, EntityTable
 from tui.ui.widgets.fact_panel import FactPanel
 from tui.ui.widgets.section_tree import SectionTree
 
@@ -49,7 +49,23 @@ async def open_table(pilot: Pilot[None]) -> EntityGrid:
 
 
 def column(grid: EntityGrid, index: int) -> list[str]:
-    return [str(grid.get_row_at(row)[index].text) for row in range(grid.row_count)]
+    """The texts of one column, row by row, in the order shown."""
+    return [grid.cells_at(position)[index] for position in range(grid.count)]
+
+
+def drawn(grid: EntityGrid, y: int) -> str:
+    """The text of content line `y` of the grid as drawn (line 0 is the header)."""
+    return grid.render_line(y).text
+
+
+async def click_header(pilot: Pilot[None], grid: EntityGrid, column: int) -> None:
+    """A mouse click on the title of `column` (the border is one cell on each side)."""
+    await pilot.click(grid, offset=(1 + grid.column_start(column) + 1, 1))
+    await pilot.pause()
+
+
+def cursor_on_screen(grid: EntityGrid) -> bool:
+    return grid.top_row <= grid.position < grid.top_row + grid.visible_rows
 
 
 def test_attribute_cell_shows_every_conflicting_value() -> None:
@@ -143,14 +159,17 @@ async def test_table_renders_a_row_per_entity_with_attribute_columns(tmp_path: P
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         grid = await open_table(pilot)
-        assert grid.row_count == 40
-        titles = [str(col.label) for col in grid.ordered_columns]
-        assert titles == ["Name ▲", "Year", "District", "Focus", "Area", "Staff"]
+        assert grid.count == 40
+        assert grid.titles == ["Name ▲", "Year", "District", "Focus", "Area", "Staff"]
         names = column(grid, 0)
         assert names == sorted(names, key=str.casefold)
         kalibr = names.index("Kalibr Technopark")
         assert column(grid, 4)[kalibr] == "75,000 / 18,000 / 28,500 m²"
         assert grid.border_subtitle == "40"
+        # What is drawn: the header, then the rows A–Z, each cell cut to its column with "…".
+        assert drawn(grid, 0).split() == ["Name", "▲", "Year", "District", "Focus", "Area", "Staff"]
+        assert drawn(grid, 1).startswith(" 707 Technopark ")
+        assert "…" in drawn(grid, 1 + kalibr) and "75,000 / 1…" in drawn(grid, 1 + kalibr)
 
 
 async def test_sort_by_key_and_by_header_click(tmp_path: Path) -> None:
@@ -162,18 +181,28 @@ async def test_sort_by_key_and_by_header_click(tmp_path: Path) -> None:
         await pilot.pause()
         years = column(grid, 1)
         assert years == sorted(years)
-        assert str(grid.ordered_columns[1].label) == "Year ▲"
+        assert grid.titles[1] == "Year ▲" and grid.titles[0] == "Name"
+        assert drawn(grid, 1).startswith(" " + column(grid, 0)[0][:10])
         await pilot.press("r")
         await pilot.pause()
         assert column(grid, 1) == sorted(years, reverse=True)
+        assert grid.titles[1] == "Year ▼"
         # A click on the Staff header sorts by staff; a second click reverses.
-        staff_column = grid.ordered_columns[5]
-        grid.post_message(EntityGrid.HeaderSelected(grid, staff_column.key, 5, staff_column.label))
-        await pilot.pause()
+        await click_header(pilot, grid, 5)
         staff = [int(cell.strip("≈ ").replace(",", "") or 0) for cell in column(grid, 5)]
         present = [value for value in staff if value]
         assert present == sorted(present) and staff[-1] == 0
-        assert str(grid.ordered_columns[5].label) == "Staff ▲"
+        assert grid.titles[5] == "Staff ▲"
+        await click_header(pilot, grid, 5)
+        staff = [int(cell.strip("≈ ").replace(",", "") or 0) for cell in column(grid, 5)]
+        present = [value for value in staff if value]
+        assert present == sorted(present, reverse=True) and staff[-1] == 0
+        assert grid.titles[5] == "Staff ▼"
+        # `s` from the last column comes back to the name, A–Z.
+        await pilot.press("s")
+        await pilot.pause()
+        assert grid.titles[0] == "Name ▲"
+        assert column(grid, 0) == sorted(column(grid, 0), key=str.casefold)
 
 
 async def test_header_click_with_the_mouse_sorts(tmp_path: Path) -> None:
@@ -185,7 +214,7 @@ async def test_header_click_with_the_mouse_sorts(tmp_path: Path) -> None:
         # The Year header: after the name column (20 cells + padding) inside the border.
         await pilot.click(grid, offset=(2 + 22 + 2, 1))
         await pilot.pause()
-        assert grid.sort_column == 1
+        assert grid.sort_column == 1 and grid.titles[1] == "Year ▲"
         assert column(grid, 1) == sorted(column(grid, 1))
         assert region == grid.region
 
@@ -208,9 +237,11 @@ async def test_filter_as_you_type_and_enter_back_to_the_table(tmp_path: Path) ->
         assert grid.border_subtitle == f"{len(names)} / 40"
         await pilot.press("enter")
         assert grid.has_focus
+        assert drawn(grid, 1 + names.index("STMP-Zelenograd Technopark")).startswith(" STMP-")
+        assert drawn(grid, 1 + len(names)).strip() == ""  # no row under the last match
         await pilot.press("f", "backspace", "backspace", "backspace")
         await pilot.pause()
-        assert grid.row_count == 40
+        assert grid.count == 40
 
 
 async def test_enter_opens_the_entity_and_escape_comes_back(tmp_path: Path) -> None:
@@ -238,7 +269,9 @@ async def test_enter_opens_the_entity_and_escape_comes_back(tmp_path: Path) -> N
         assert app.screen is app.main_screen
         assert app.focused is grid and grid.entity_at_cursor() is chosen
         # The language changed while the entity was open: the table follows it.
-        assert str(grid.ordered_columns[0].label).startswith("Название")
+        assert grid.titles[0].startswith("Название")
+        assert cursor_on_screen(grid)
+        assert chosen.name.ru in drawn(grid, 1 + grid.position - grid.top_row)
 
 
 def many_technoparks(count: int) -> Pack:
@@ -246,32 +279,120 @@ def many_technoparks(count: int) -> Pack:
     return entity_pack(technoparks=count)
 
 
-async def test_a_long_table_moves_through_every_row_in_a_window(tmp_path: Path) -> None:
-    count = WINDOW * 3 + 17
+async def into_long_table(pilot: Pilot[None]) -> EntityGrid:
+    """The table of a section of thousands, focused without opening its tree node."""
+    await pilot.pause()
+    grid = pilot.app.screen.query_one(EntityTable).grid
+    grid.focus()
+    await pilot.pause()
+    return grid
+
+
+async def test_ten_thousand_rows_all_reachable_with_the_cursor_on_screen(tmp_path: Path) -> None:
+    count = 10_000
     app = make_app(many_technoparks(count), tmp_path)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        grid = await open_table(pilot)
-        assert grid.count == count and grid.row_count == WINDOW
+        grid = await into_long_table(pilot)
+        assert grid.count == count and grid.border_subtitle == "10,000"
+        assert grid.virtual_size.height == count + 1  # every row, one line each, and the header
+        names = column(grid, 0)
+        assert names == sorted(names, key=lambda name: name.casefold())
         await pilot.press("G")
         await pilot.pause()
-        assert grid.position == count - 1
-        await pilot.press("g")
-        for _ in range(WINDOW + 5):
+        assert grid.position == count - 1 and cursor_on_screen(grid)
+        assert names[-1] in drawn(grid, 1 + grid.position - grid.top_row)
+        await pilot.press("home")
+        await pilot.pause()
+        assert grid.position == 0 and grid.top_row == 0
+        for _ in range(grid.visible_rows + 5):
             await pilot.press("down")
         await pilot.pause()
-        assert grid.position == WINDOW + 5
+        assert grid.position == grid.visible_rows + 5 and cursor_on_screen(grid)
+        assert grid.top_row == 6  # scrolled a line at a time, the cursor on the last line
+        for key in ("j", "j", "k"):
+            await pilot.press(key)
+        await pilot.pause()
+        assert grid.position == grid.visible_rows + 6 and cursor_on_screen(grid)
+        line = grid.position - grid.top_row
         for _ in range(3):
+            before = grid.position
             await pilot.press("pagedown")
             await pilot.pause()
-            # The cursor stays on screen while paging, across windows.
-            top = round(grid.scroll_y)
-            visible = grid.scrollable_content_region.height - grid.header_height
-            assert top <= grid.cursor_row < top + visible
+            # A page moves the cursor and the view together: the cursor keeps its line.
+            assert grid.position == before + grid.visible_rows
+            assert cursor_on_screen(grid) and grid.position - grid.top_row == line
         before = grid.position
         await pilot.press("pageup")
         await pilot.pause()
-        assert grid.position < before
+        assert grid.position == before - grid.visible_rows and cursor_on_screen(grid)
+        await pilot.press("end", "up", "up")
+        await pilot.pause()
+        assert grid.position == count - 3 and cursor_on_screen(grid)
+        chosen = grid.entity_at_cursor()
+        assert chosen is not None and chosen.name.en == names[count - 3]
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, EntityScreen) and app.screen.entity is chosen
+
+
+async def test_sorting_ten_thousand_rows_keeps_empty_cells_last(tmp_path: Path) -> None:
+    count = 10_000
+    app = make_app(many_technoparks(count), tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        grid = await into_long_table(pilot)
+        await pilot.press("s", "s", "s", "s")  # Area
+        await pilot.pause()
+        assert grid.titles[4] == "Area ▲"
+        cells = column(grid, 4)
+        present = [cell for cell in cells if cell]
+        assert len(present) == 6_667 and cells[: len(present)] == present  # empty cells last
+        firsts = [
+            float(cell.split(" / ")[0].removesuffix(" m²").replace(",", "")) for cell in present
+        ]
+        assert firsts == sorted(firsts)
+        await pilot.press("r", "G")
+        await pilot.pause()
+        assert grid.titles[4] == "Area ▼" and column(grid, 4)[-1] == ""
+        assert grid.position == count - 1 and cursor_on_screen(grid)
+
+
+async def test_clicks_select_a_row_then_open_it(tmp_path: Path) -> None:
+    pack = entity_pack()
+    app = make_app(pack, tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        grid = await open_table(pilot)
+        await pilot.click(grid, offset=(4, 1 + 1 + 3))  # border, header, then the fourth row
+        await pilot.pause()
+        assert grid.position == 3 and app.screen is app.main_screen
+        chosen = grid.entity_at_cursor()
+        assert chosen is not None and chosen.name.en == column(grid, 0)[3]
+        await pilot.click(grid, offset=(4, 1 + 1 + 3))
+        await pilot.pause()
+        assert isinstance(app.screen, EntityScreen) and app.screen.entity is chosen
+
+
+async def test_the_cursor_row_is_drawn_apart_with_and_without_focus(tmp_path: Path) -> None:
+    app = make_app(entity_pack(), tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        grid = await open_table(pilot)
+
+        def background(y: int, x: int) -> object:
+            """The background of the cell at `x` of line `y` (past the fixed name column)."""
+            segment = next(iter(grid.render_line(y).crop(x, x + 1)))
+            return None if segment.style is None else segment.style.bgcolor
+
+        x = grid.column_start(2) + 1
+        focused_cursor, plain = background(1, x), background(2, x)
+        assert focused_cursor != plain
+        await pilot.press("down")
+        await pilot.pause()
+        assert background(2, x) == focused_cursor and background(1, x) == plain
+        app.screen.query_one(SectionTree).focus()
+        await pilot.pause()
+        blurred_cursor = background(2, x)
+        assert blurred_cursor not in (focused_cursor, plain)
 
 
 async def test_content_that_looks_like_markup_is_shown_as_text(tmp_path: Path) -> None:
@@ -286,6 +407,8 @@ async def test_content_that_looks_like_markup_is_shown_as_text(tmp_path: Path) -
         await pilot.pause()
         grid = await open_table(pilot)
         assert bad in column(grid, 0)
+        # Drawn as typed, cut to the name column: no bold, no link, the app still running.
+        assert any(f" {bad[:19]}… " in drawn(grid, y) for y in range(1, 7))
         tree = app.screen.query_one(SectionTree)
         node = tree.cursor_node
         assert node is not None and node.parent is not None
