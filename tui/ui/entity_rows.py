@@ -222,6 +222,7 @@ class EntityRows:
         self._cells: list[tuple[str, ...] | None] = [None] * len(order)
         self._haystacks: list[str] | None = None
         self._orders: dict[tuple[int, Direction], list[int]] = {}
+        self.built = 0  # how many of the kept keys, orders and search texts have been built
 
     def _present_columns(self) -> list[str]:
         """The attribute columns some row has a fact for, looked for until all are found."""
@@ -269,11 +270,13 @@ class EntityRows:
                 keys = [(0.0, key) for key in self._name_keys]
             else:
                 attribute, lang = self.columns[column - 1], self.lang
+                empty: list[Fact] = []
                 keys = [
-                    attribute_key([fact for fact in facts if fact.attribute == attribute], lang)
-                    for facts in self._entity_facts
+                    attribute_key(self.facts(index).get(attribute, empty), lang)
+                    for index in range(len(self.entities))
                 ]
             self._keys[column] = keys
+            self.built += 1
         return keys
 
     def sorted(self, order: list[int], column: int, direction: Direction) -> list[int]:
@@ -297,6 +300,7 @@ class EntityRows:
             if key != (0, "asc"):  # the rows are A–Z already
                 everything = self.sorted(everything, column, direction)
             self._orders[key] = everything
+            self.built += 1
         if len(rows) == len(everything):
             return list(everything)
         wanted = bytearray(len(everything))
@@ -311,6 +315,7 @@ class EntityRows:
             return list(range(len(self.entities)))
         if self._haystacks is None:
             self._haystacks = self._search_texts()
+            self.built += 1
         return [index for index, text in enumerate(self._haystacks) if folded in text]
 
     def _search_texts(self) -> list[str]:

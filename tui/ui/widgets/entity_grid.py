@@ -8,6 +8,7 @@ change. The header and the name column stay put while the rest scrolls.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import ClassVar
 
 from rich.cells import cell_len, set_cell_size
@@ -15,7 +16,7 @@ from rich.segment import Segment
 from rich.style import Style as RichStyle
 from textual import events
 from textual.binding import Binding, BindingType
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
@@ -90,7 +91,9 @@ class EntityGrid(ScrollView, can_focus=True):
         self.sort_column = 0
         # A row's whole line (every column, unscrolled) by (row of the model, is the cursor's).
         self._lines: dict[tuple[int, bool], Strip] = {}
+        self._lines_width = 0  # the content's width the lines are padded to
         self._header: Strip | None = None
+        self._looks: dict[str, RichStyle] = {}
 
     # Filling ----------------------------------------------------------------------------------
 
@@ -253,38 +256,41 @@ class EntityGrid(ScrollView, can_focus=True):
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
-        self._lines.clear()
-        self._header = None
+        self._forget_lines()
 
     def on_focus(self) -> None:
-        self._restyle_cursor()
+        self._forget_lines()  # the cursor's row looks different with and without focus
 
     def on_blur(self) -> None:
-        self._restyle_cursor()
+        self._forget_lines()
 
-    def _restyle_cursor(self) -> None:
-        """The cursor's row has a focused and an unfocused look: draw it again."""
-        if self._model is not None and self._order:
-            self._lines.pop((self._order[self._cursor], True), None)
-            self.refresh_line(self._cursor + HEADER)
+    def _forget_lines(self) -> None:
+        self._lines.clear()
+        self._looks.clear()
+        self._header = None
+        self.refresh()
 
-    def _style(self, component: str | None = None) -> RichStyle:
-        if component is None:
-            return self.get_visual_style().rich_style
-        return self.get_visual_style(component).rich_style
+    def _style(self, component: str = "") -> RichStyle:
+        """The widget's style, or with a component class's on top (kept until they change)."""
+        style = self._looks.get(component)
+        if style is None:
+            names = (component,) if component else ()
+            style = self._looks[component] = self.get_visual_style(*names).rich_style
+        return style
 
-    def _draw(self, texts: tuple[str, ...], first: RichStyle, rest: RichStyle) -> Strip:
+    def _draw(self, texts: Sequence[str], first: RichStyle, rest: RichStyle) -> Strip:
+        """One line: the first cell in `first`, the others in `rest`, padded to the width."""
         segments = [Segment(" " * PAD + fit(texts[0], self._widths[0]) + " " * PAD, first)]
         segments += [
             Segment(" " * PAD + fit(text, width) + " " * PAD, rest)
             for text, width in zip(texts[1:], self._widths[1:], strict=True)
         ]
-        return Strip(segments, self.total_width)
+        return Strip(segments, self.total_width).extend_cell_length(self._lines_width, rest)
 
     def _header_line(self) -> Strip:
         if self._header is None:
             style = self._style("entity-grid--header")
-            self._header = self._draw(tuple(self._titles), style, style)
+            self._header = self._draw(self._titles, style, style)
         return self._header
 
     def _row_line(self, row: int, cursor: bool) -> Strip:
@@ -299,24 +305,28 @@ class EntityGrid(ScrollView, can_focus=True):
             line = self._lines[key] = self._draw(self._model.cells(row), first, rest)
         return line
 
-    def render_line(self, y: int) -> Strip:
+    def render_lines(self, crop: Region) -> list[Strip]:
+        # The width once per frame rather than once per line; a new width draws every row anew.
         width = self.scrollable_content_region.width
+        if width != self._lines_width:
+            self._lines_width = width
+            self._lines.clear()
+            self._header = None
+        return super().render_lines(crop)
+
+    def render_line(self, y: int) -> Strip:
+        width = self._lines_width
         if not self._widths:
-            return Strip.blank(width, self.rich_style)
-        fill = self._style()
+            return Strip.blank(width, self._style())
         if y < HEADER:
             line = self._header_line()
-            fill = self._style("entity-grid--header")
         else:
-            position = self.top_row + y - HEADER
+            position = round(self.scroll_y) + y - HEADER
             if position >= len(self._order):
-                return Strip.blank(width, fill)
-            cursor = position == self._cursor
-            line = self._row_line(self._order[position], cursor)
-            if cursor:
-                fill = self._style("entity-grid--cursor")
+                return Strip.blank(width, self._style())
+            line = self._row_line(self._order[position], position == self._cursor)
         scroll_x = round(self.scroll_x)
-        if scroll_x:
+        if scroll_x or line.cell_length > width:  # wider than the view: the name column stays
             fixed = self.fixed_width
             line = Strip.join([line.crop(0, fixed), line.crop(fixed + scroll_x, scroll_x + width)])
-        return line.adjust_cell_length(width, fill)
+        return line

@@ -95,9 +95,12 @@ class EntityTable(Vertical):
         if model is None:
             return
         column = self.grid.sort_column
+        built = model.built
         with collector_paused():  # as for the rows: the sort keys, orders and search texts
             matching = model.filtered(self.filter_input.value)
             order = model.ordered(matching, column, self._direction)
+        if model.built != built:
+            freeze_heap()  # as for the rows: kept as long as they are
         titles = model.titles()
         titles[column] += " " + ARROWS[self._direction]
         cursor = 0
