@@ -16,6 +16,7 @@ from rich.segment import Segment
 from rich.style import Style as RichStyle
 from textual import events
 from textual.binding import Binding, BindingType
+from textual.cache import LRUCache
 from textual.geometry import Region, Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
@@ -26,6 +27,7 @@ from tui.ui.entity_rows import EntityRows
 
 PAD = 1  # blank cells either side of a cell's text
 HEADER = 1  # lines of the header above the rows
+LINES_KEPT = 1_000  # drawn rows kept for the next frames (a few screens' worth and more)
 
 
 def fit(text: str, width: int) -> str:
@@ -89,8 +91,9 @@ class EntityGrid(ScrollView, can_focus=True):
         self._widths: list[int] = []
         self._cursor = 0
         self.sort_column = 0
-        # A row's whole line (every column, unscrolled) by (row of the model, is the cursor's).
-        self._lines: dict[tuple[int, bool], Strip] = {}
+        # A row's whole line (every column, unscrolled) by (row of the model, is the cursor's);
+        # bounded, so paging through 10,000 rows does not keep them all.
+        self._lines: LRUCache[tuple[int, bool], Strip] = LRUCache(LINES_KEPT)
         self._lines_width = 0  # the content's width the lines are padded to
         self._header: Strip | None = None
         self._looks: dict[str, RichStyle] = {}

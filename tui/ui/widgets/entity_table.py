@@ -119,7 +119,7 @@ class EntityTable(Vertical):
 
         Measured on at most WIDTH_SAMPLE of the `matching` rows, spread evenly (formatting
         10,000 rows would cost more than opening the table is allowed to); `matching` is in
-        A–Z order, so sorting never changes the widths.
+        A–Z order, so a sort changes a width only by the arrow in its title.
         """
         step = max(1, -(-len(matching) // WIDTH_SAMPLE))
         rows = [model.cells(index) for index in matching[::step]]
