@@ -174,7 +174,7 @@ def report(summary: dict[str, dict[str, Any]], n_entities: int, how: str, runs: 
     what = {
         "open": ("section with its table opens (tree key)", "open"),
         "sort": ("sort (`s` next column, `r` reverse)", "sort"),
-        "move": ("move in the table (↓ ↑ j k, window edges included)", "move"),
+        "move": ("move in the table (↓ ↑ j k)", "move"),
         "page": ("page (PgDn PgUp)", None),
         "ends": ("first / last (`g` `G`)", None),
         "tree": ("open the tree node, go into the table", None),

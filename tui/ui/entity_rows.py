@@ -1,6 +1,6 @@
 """What the entity tree nodes, the entity table and the entity view show (no Textual import).
 
-Kept apart from the widgets so the tree can label its nodes without importing DataTable at
+Kept apart from the widgets so the tree can label its nodes without importing the table at
 start-up, and so the rows can be built and sorted in tests and benchmarks without an app.
 """
 
