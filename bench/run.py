@@ -51,6 +51,9 @@ FIRST_FRAME_RATIO = 1.10  # default content ÷ minimal app
 RSS_RATIO = 1.20
 PACK_10K_RATIO = 1.5  # 10,000 facts ÷ default content
 PACK_100K_FIRST_FRAME = 1.5  # seconds
+ENTITY_ROWS = 10_000  # the entity table's size in issue 13's targets
+QUICK_ENTITY_ROWS = 1_000
+ENTITY_RUNS = 5  # at most: each run drives a fresh app through some 300 keys
 KEY_LIMIT = 0.050
 QUICK_KEYS = 3  # keys per activity in the smoke run
 QUICK_BUDGET = 3.0  # seconds per activity in the smoke run
@@ -332,6 +335,28 @@ def _key_rows(
     report.add(f"{label}: load_pack in-process", _ms(keys["load"]))
 
 
+def _entity_table_rows(
+    report: Report, python: Path, env: dict[str, str], runs: int, quick: bool
+) -> None:
+    """The entity table's open, sort and move (bench.entities in its own process)."""
+    from bench.entities import result_rows
+
+    rows = QUICK_ENTITY_ROWS if quick else ENTITY_ROWS
+    argv = [str(python), "-m", "bench.entities", "--entities", str(rows), "--json"]
+    argv += ["--runs", str(min(runs, ENTITY_RUNS))]
+    print(f"entity table: {rows:,} rows", file=sys.stderr)
+    out = subprocess.run(argv, cwd=ROOT, env=env, capture_output=True, text=True, timeout=1800)
+    try:
+        measured: dict[str, Any] = json.loads(out.stdout.strip().splitlines()[-1])
+    except (ValueError, IndexError):
+        report.add(f"Entity table, {rows:,} rows", "failed", status="not measured")
+        report.failures.append(f"bench.entities exit {out.returncode}: {out.stderr[-600:]}")
+        return
+    for figure, value, target, status in result_rows(measured, with_targets=rows == ENTITY_ROWS):
+        report.add(figure, value, target, status)
+    report.notes.append(f"Entity table: entities read by {measured['read_by']}")
+
+
 def run(runs: int, quick: bool, sizes: Sequence[int], output: Path) -> int:
     """Measure everything; write the table to `output`; 1 when a figure could not be measured."""
     python = Path(sys.executable)  # not resolved: a venv's python is a symlink out of the venv
@@ -509,6 +534,8 @@ def run(runs: int, quick: bool, sizes: Sequence[int], output: Path) -> int:
             )
             _key_rows(report, label, keys, with_targets=size == 100_000)
 
+        _entity_table_rows(report, python, keys_env, runs, quick)
+
     finished = datetime.datetime.now().astimezone()
     _write(output, report, runs, quick, started, finished, python)
     for failure in report.failures:
@@ -566,6 +593,11 @@ def _write(
         "until every message it caused has been handled, workers finished, and the screen laid "
         "out and rendered (`bench/keys.py`). `Pilot.press` is not timed: it sleeps at least 40 ms "
         "per key. 'No key slower than 50 ms' and 'search ≤ 16 ms' are judged on the maximum.",
+        f"- Entity table: `bench/entities.py` ({ENTITY_ROWS:,} named places in one section of a "
+        f"synthetic pack, {ENTITY_RUNS} fresh apps at most; {QUICK_ENTITY_ROWS:,} with --quick), "
+        "each key timed as above: the section opened from the tree, five sorts, 260 moves. "
+        "Opening and sorting are judged on the median key, moving on the slowest; the CPU "
+        "median is this process's own time, what the wall time would be on an idle machine.",
         "- Synthetic packs: `bench/generate.py` (seeded), written to a temp dir.",
     ]
     if report.notes:

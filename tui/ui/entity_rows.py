@@ -1,11 +1,14 @@
 """What the entity tree nodes, the entity table and the entity view show (no Textual import).
 
-Kept apart from the widgets so the tree can label its nodes without importing DataTable at
+Kept apart from the widgets so the tree can label its nodes without importing the table at
 start-up, and so the rows can be built and sorted in tests and benchmarks without an app.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from itertools import groupby
+from operator import attrgetter
 from typing import Literal
 
 from rich.text import Text
@@ -43,11 +46,12 @@ def entities_a_to_z(pack: Pack, path: str, lang: Lang) -> list[Entity]:
     return sorted(pack.entities_in(path), key=lambda entity: name_key(entity.name.get(lang)))
 
 
-def count_fact(pack: Pack, path: str) -> Fact | None:
+def count_fact(pack: Pack, path: str, own_facts: Sequence[Fact] | None = None) -> Fact | None:
     """The section's own count of the kind its entities are ("49 technoparks"), if it has one.
 
     Found generically: a numeric fact of the section, not about an entity, whose unit is the
     unit of the commonest entity kind; the report's own count wins, else the latest year's.
+    `own_facts`, the section's facts about no entity, spares a pass over all of its facts.
     """
     entities = pack.entities_in(path)
     if not entities:
@@ -58,7 +62,7 @@ def count_fact(pack: Pack, path: str) -> Fact | None:
         return None
     counts = [
         fact
-        for fact in pack.facts_in(path)
+        for fact in (pack.facts_in(path) if own_facts is None else own_facts)
         if fact.entity is None
         and fact.value is not None
         and fact.unit == unit
@@ -69,13 +73,21 @@ def count_fact(pack: Pack, path: str) -> Fact | None:
     return max(counts, key=lambda fact: (fact.source == primary, fact.year or 0), default=None)
 
 
-def named_label(pack: Pack, path: str, lang: Lang, *, short: bool = False) -> str:
+def named_label(
+    pack: Pack,
+    path: str,
+    lang: Lang,
+    *,
+    short: bool = False,
+    own_facts: Sequence[Fact] | None = None,
+) -> str:
     """ "41 named in public statements, of 49": how many are named, never claiming all are.
 
-    `short` is the tree's form, "41 named publicly, of 49", which fits its width.
+    `short` is the tree's form, "41 named publicly, of 49", which fits its width; `own_facts`
+    as for `count_fact`.
     """
     count = format_number(len(pack.entities_in(path)), lang)
-    total = count_fact(pack, path)
+    total = count_fact(pack, path, own_facts)
     suffix = "-short" if short else ""
     if total is None or total.value is None:
         return t("entities.named" + suffix, lang, count=count)
@@ -174,38 +186,60 @@ def attribute_key(facts: list[Fact], lang: Lang) -> SortKey | None:
 class EntityRows:
     """The rows of a section's entity table in one language, A–Z by name.
 
-    Built for 10,000 rows within a frame or two: one pass groups the section's attribute facts
-    by entity; a row's cells are formatted when first shown, a column's sort keys when first
-    sorted by, and the filter's search texts on the first keystroke.
+    Built for 10,000 rows within a frame or two: one pass over the section's facts groups the
+    attribute facts by row; a row's cells are formatted when first shown, a column's sort keys
+    and its sorted orders when first sorted by, and the filter's search texts on the first
+    keystroke. Each is kept, so the table builds them once per section and language however
+    often it is shown, sorted or filtered.
     """
 
     def __init__(self, pack: Pack, path: str, lang: Lang) -> None:
         self.lang: Lang = lang
-        self._pack = pack
-        # The section's facts, scanned once per sort column and once for the filter: one pass
-        # over them is several times faster than asking for each entity's facts in turn.
-        self._section_facts = pack.facts_in(path)
-        present = {fact.attribute for fact in self._section_facts if fact.entity is not None}
-        self.columns = [attribute for attribute in ATTRIBUTE_COLUMNS if attribute in present]
+        self.path = path
+        # The section's facts by entity, in one pass that runs in C over the runs of facts of
+        # one entity (the loader keeps them together; scattered runs are joined). A fact of an
+        # entity is always in the entity's section (tui.pack.references holds the rule).
+        by_entity: dict[str, list[Fact]] = {}
+        self.own_facts: list[Fact] = []  # the section's facts about no entity
+        for entity_id, run in groupby(pack.facts_in(path), key=attrgetter("entity")):
+            if entity_id is None:
+                self.own_facts += run
+            elif (found := by_entity.get(entity_id)) is None:
+                by_entity[entity_id] = list(run)
+            else:
+                found += run
         entities = pack.entities_in(path)
         names = [entity.name.get(lang) for entity in entities]
         name_keys = [name_key(name) for name in names]
         order = sorted(range(len(entities)), key=name_keys.__getitem__)
         self.entities = [entities[index] for index in order]
         self._names = [names[index] for index in order]
+        self._entity_facts = [by_entity.get(entity.id, []) for entity in self.entities]
+        self.columns = self._present_columns()
         self._facts: list[dict[str, list[Fact]] | None] = [None] * len(order)
-        self._keys: dict[int, list[SortKey | None]] = {
-            0: [(0.0, name_keys[index]) for index in order]
-        }
+        self._name_keys = [name_keys[index] for index in order]
+        self._keys: dict[int, list[SortKey | None]] = {}
         self._cells: list[tuple[str, ...] | None] = [None] * len(order)
         self._haystacks: list[str] | None = None
+        self._orders: dict[tuple[int, Direction], list[int]] = {}
+        self.built = 0  # how many of the kept keys, orders and search texts have been built
+
+    def _present_columns(self) -> list[str]:
+        """The attribute columns some row has a fact for, looked for until all are found."""
+        wanted = set(ATTRIBUTE_COLUMNS)
+        found: set[str | None] = set()
+        for facts in self._entity_facts:
+            found.update(fact.attribute for fact in facts)
+            if wanted <= found:
+                break
+        return [attribute for attribute in ATTRIBUTE_COLUMNS if attribute in found]
 
     def facts(self, index: int) -> dict[str, list[Fact]]:
         """The attribute facts of row `index`, by attribute."""
         grouped = self._facts[index]
         if grouped is None:
             grouped = {}
-            for fact in self._pack.facts_of(self.entities[index].id):
+            for fact in self._entity_facts[index]:
                 if fact.attribute:
                     grouped.setdefault(fact.attribute, []).append(fact)
             self._facts[index] = grouped
@@ -229,16 +263,20 @@ class EntityRows:
         return cells
 
     def keys(self, column: int) -> list[SortKey | None]:
+        """How each row sorts by `column` (0 is the name); None for an empty cell."""
         keys = self._keys.get(column)
         if keys is None:
-            attribute = self.columns[column - 1]
-            by_entity: dict[str, list[Fact]] = {}
-            for fact in self._section_facts:
-                if fact.attribute == attribute and fact.entity is not None:
-                    by_entity.setdefault(fact.entity, []).append(fact)
-            lang = self.lang
-            keys = [attribute_key(by_entity.get(e.id, []), lang) for e in self.entities]
+            if column == 0:
+                keys = [(0.0, key) for key in self._name_keys]
+            else:
+                attribute, lang = self.columns[column - 1], self.lang
+                empty: list[Fact] = []
+                keys = [
+                    attribute_key(self.facts(index).get(attribute, empty), lang)
+                    for index in range(len(self.entities))
+                ]
             self._keys[column] = keys
+            self.built += 1
         return keys
 
     def sorted(self, order: list[int], column: int, direction: Direction) -> list[int]:
@@ -249,6 +287,27 @@ class EntityRows:
         present.sort(key=lambda index: keys[index] or (0.0, ""), reverse=direction == "desc")
         return present + empty
 
+    def ordered(self, rows: list[int], column: int, direction: Direction) -> list[int]:
+        """`rows` (a subset, in any order) in the order of `column` and `direction`.
+
+        The whole list is sorted once per column and direction; a subset is picked out of it,
+        which costs one pass instead of a sort on each keystroke of the filter.
+        """
+        key = (column, direction)
+        everything = self._orders.get(key)
+        if everything is None:
+            everything = list(range(len(self.entities)))
+            if key != (0, "asc"):  # the rows are A–Z already
+                everything = self.sorted(everything, column, direction)
+            self._orders[key] = everything
+            self.built += 1
+        if len(rows) == len(everything):
+            return list(everything)
+        wanted = bytearray(len(everything))
+        for index in rows:
+            wanted[index] = 1
+        return [index for index in everything if wanted[index]]
+
     def filtered(self, needle: str) -> list[int]:
         """Rows whose names (either language), texts or years contain `needle`, case ignored."""
         folded = needle.strip().casefold()
@@ -256,20 +315,20 @@ class EntityRows:
             return list(range(len(self.entities)))
         if self._haystacks is None:
             self._haystacks = self._search_texts()
+            self.built += 1
         return [index for index, text in enumerate(self._haystacks) if folded in text]
 
     def _search_texts(self) -> list[str]:
         """Per row, casefolded: both names, the texts of text attributes, the years."""
-        words: dict[str, list[str]] = {}
-        for fact in self._section_facts:
-            if fact.entity is None or not fact.attribute or fact.value is not None:
-                continue
-            found = words.setdefault(fact.entity, [])
-            if fact.year is not None:
-                found.append(str(fact.year))
-            else:
-                found += (fact.text.ru, fact.text.en)
-        return [
-            "\n".join([e.name.ru, e.name.en, *words.get(e.id, ())]).casefold()
-            for e in self.entities
-        ]
+        texts = []
+        for entity, facts in zip(self.entities, self._entity_facts, strict=True):
+            words = [entity.name.ru, entity.name.en]
+            for fact in facts:
+                if not fact.attribute or fact.value is not None:
+                    continue
+                if fact.year is not None:
+                    words.append(str(fact.year))
+                else:
+                    words += (fact.text.ru, fact.text.en)
+            texts.append("\n".join(words).casefold())
+        return texts
