@@ -178,6 +178,18 @@ class IndexBase:
             self._blocks[number] = block
         return block
 
+    def build_next(self) -> bool:
+        """Build the first block not built yet; False when every block is built.
+
+        Lets the UI build the index a block at a time while the reader is idle, so that the
+        first keystrokes of a search only scan.
+        """
+        for number, block in enumerate(self._blocks):
+            if block is None:
+                self.block(number)
+                return True
+        return False
+
     def _build(self, number: int) -> _Block:
         first = number * self._block_entries
         heads: list[str] = []

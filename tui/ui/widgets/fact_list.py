@@ -101,6 +101,7 @@ class FactList(Widget, can_focus=True):
         self._layout: Layout | None = None
         # Rendered lines per (fact, look); cleared when the width or the styles change.
         self._strips: dict[tuple[int, Look], list[Strip]] = {}
+        self._strips_style: Style | None = None  # the list's style the strips were drawn in
         self._index: dict[str, int] | None = None
         # True while the highlight follows a scroll: the view must not jump back to it.
         self._following_scroll = False
@@ -165,7 +166,13 @@ class FactList(Widget, can_focus=True):
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
-        self._strips.clear()
+        # Strips are kept per look (which holds the component styles it was drawn with), so
+        # only a change of the list's own style makes them stale. Focus moving in or out
+        # restyles the list without changing it: its facts need not be drawn again.
+        style = self.visual_style
+        if style != self._strips_style:
+            self._strips.clear()
+            self._strips_style = style
 
     # Looks ------------------------------------------------------------------------------------
 
@@ -337,6 +344,14 @@ class FactList(Widget, can_focus=True):
         top = layout.tops[index] - GAP
         region = Region(0, top, self.size.width, layout.heights[index] + GAP)
         parent.scroll_to_region(region.translate(self.virtual_region.offset), animate=False)
+
+    def show_highlight(self) -> bool:
+        """Bring the highlighted fact into the panel's view now; False when the list is not
+        laid out for its facts yet (its first fact, the highlight, then shows with its top)."""
+        if self._layout is None or not self.facts:
+            return False
+        self._bring_into_view(self.highlighted)
+        return True
 
     def on_focus(self) -> None:
         # The screen scrolls a newly focused widget into view; the highlight only changes look.
