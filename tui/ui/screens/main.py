@@ -32,10 +32,12 @@ if TYPE_CHECKING:
     from tui.ui.widgets.entity_table import EntityTable
 
 WIDE_WIDTH = 110
-# The search index is built a block at a time at this interval once the first screen is up,
-# so that the first keystrokes of a search scan rather than build (a block is a few ms).
+# The search index is built a slice of entries at a time at this interval once the first
+# screen is up, so that the first keystrokes of a search scan rather than build; a slice takes
+# a few milliseconds, so a key that comes meanwhile hardly waits.
 INDEX_DELAY = 1.0
-INDEX_INTERVAL = 0.25
+INDEX_INTERVAL = 0.1
+INDEX_SLICE = 256
 # The tree's width: a share of the terminal by default, changed by `<` and `>` in steps, and
 # never so wide that the panel is squeezed nor so narrow that no title can be read.
 TREE_SHARE = 0.35
@@ -134,8 +136,8 @@ class MainScreen(FactActions):
         self._index_timer = self.set_interval(INDEX_INTERVAL, self._build_index_block)
 
     def _build_index_block(self) -> None:
-        """One more block of the search index, until it is whole."""
-        if not self.search_entries().build_next() and self._index_timer is not None:
+        """One more slice of the search index, until it is whole."""
+        if not self.search_entries().build_some(INDEX_SLICE) and self._index_timer is not None:
             self._index_timer.stop()
             self._index_timer = None
 
@@ -305,18 +307,22 @@ class MainScreen(FactActions):
         self.refresh_bindings()
 
     def action_next_pane(self) -> None:
-        """Tab: the next pane. Onto the fact list, its highlight is brought into view first.
+        """Tab: the next pane. Onto the fact list, its highlight is brought into view too.
 
-        Textual would scroll the list's top into view, later; after a burst of Tabs the panel
-        may still show the places table, and `c` would copy a fact out of sight. Done here, at
-        once, nothing deferred can act on a section shown since.
+        Textual scrolls a newly focused widget into view later, from a queued callback; after
+        a burst of Tabs the panel may still show the places table, and `c` would copy a fact
+        out of sight. Here the same scroll is done at once, then the highlight is shown if it
+        is still out of view: nothing deferred acts on a section shown since.
         """
         fact_list = self.query_one(FactPanel).fact_list
         chain = self.focus_chain
-        if fact_list is not None and fact_list in chain:
+        if fact_list is not None and fact_list.laid_out and fact_list in chain:
             at = chain.index(self.focused) if self.focused in chain else -1
-            if chain[(at + 1) % len(chain)] is fact_list and fact_list.show_highlight():
+            if chain[(at + 1) % len(chain)] is fact_list:
                 self.set_focus(fact_list, scroll_visible=False)
+                if not self.can_view_entire(fact_list):
+                    self.scroll_to_center(fact_list, animate=False, immediate=True)
+                fact_list.reveal_highlight()
                 return
         self.focus_next()
 

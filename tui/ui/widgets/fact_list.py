@@ -315,13 +315,9 @@ class FactList(Widget, can_focus=True):
         layout, window = self._layout, self.visible_lines(new_scroll_y)
         if layout is None or not self.facts or not window:
             return
-        index = self.highlighted
-        top, bottom = layout.tops[index], layout.tops[index] + layout.heights[index]
-        before = self.visible_lines(old_scroll_y)
-        if (top < window.stop and bottom > window.start) or not (
-            top < before.stop and bottom > before.start
-        ):
+        if self._in_view(window) or not self._in_view(self.visible_lines(old_scroll_y)):
             return
+        bottom = layout.tops[self.highlighted] + layout.heights[self.highlighted]
         line = window.start if bottom <= window.start else window.stop - 1
         target = max(0, bisect_right(layout.tops, line) - 1)
         # Scrolled past it downwards: prefer the fact after one cut at the top edge.
@@ -345,20 +341,26 @@ class FactList(Widget, can_focus=True):
         region = Region(0, top, self.size.width, layout.heights[index] + GAP)
         parent.scroll_to_region(region.translate(self.virtual_region.offset), animate=False)
 
-    def show_highlight(self) -> bool:
-        """Bring the highlighted fact into the panel's view now; False when the list is not
-        laid out for its facts yet (its first fact, the highlight, then shows with its top)."""
-        if self._layout is None or not self.facts:
-            return False
-        self._bring_into_view(self.highlighted)
-        return True
+    @property
+    def laid_out(self) -> bool:
+        """Whether the list has been laid out for the facts it holds."""
+        return self._layout is not None
+
+    def _in_view(self, window: range) -> bool:
+        """Whether a line of the highlighted fact is in `window` (lines of this list)."""
+        assert self._layout is not None
+        top, height = self._layout.tops[self.highlighted], self._layout.heights[self.highlighted]
+        return top < window.stop and top + height > window.start
+
+    def reveal_highlight(self) -> None:
+        """Bring the highlighted fact into the panel's view now, if no line of it is shown."""
+        if self._layout is not None and self.facts and not self._in_view(self.visible_lines()):
+            self._bring_into_view(self.highlighted)
 
     def on_focus(self) -> None:
-        # The screen scrolls a newly focused widget into view; the highlight only changes look.
-        self.refresh()
+        self.refresh()  # the highlight's look; Tab brings it into view (MainScreen)
 
-    def on_blur(self) -> None:
-        self.refresh()
+    on_blur = on_focus
 
     def action_move(self, step: int) -> None:
         if step < 0 and self.highlighted == 0 and isinstance(self.parent, ScrollableContainer):
