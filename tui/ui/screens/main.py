@@ -136,7 +136,10 @@ class MainScreen(FactActions):
         self._index_timer = self.set_interval(INDEX_INTERVAL, self._build_index_block)
 
     def _build_index_block(self) -> None:
-        """One more slice of the search index, until it is whole."""
+        """One more slice of the search index, until it is whole; not while a screen is on
+        top (the search builds what it needs itself, and its keystrokes come first)."""
+        if self.app.screen is not self:
+            return
         if not self.search_entries().build_some(INDEX_SLICE) and self._index_timer is not None:
             self._index_timer.stop()
             self._index_timer = None

@@ -1,0 +1,43 @@
+"""What FactList keeps about its facts: how each is drawn, where each is, lists shown lately."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from rich.text import Text
+from textual.color import Color
+from textual.content import Content
+
+from tui.pack.model import Fact, Lang
+
+
+@dataclass(frozen=True)
+class Look:
+    """How one fact is drawn: the background over the list's, the left mark, and whether the
+    first line points at it (the highlighted fact while the list has focus)."""
+
+    background: Color
+    mark: str
+    mark_color: Color
+    pointer: bool = False
+
+
+@dataclass
+class Kept:
+    """The texts and layout of a list of facts shown lately (see FactList.set_facts)."""
+
+    facts: list[Fact]
+    lang: Lang
+    texts: list[Text | None]
+    contents: list[Content | None]
+    layout: Layout | None = None
+
+
+@dataclass
+class Layout:
+    """Where each fact's lines are for one width: `tops[i]` is the first line of fact `i`."""
+
+    width: int
+    tops: list[int] = field(default_factory=list)
+    heights: list[int] = field(default_factory=list)
+    height: int = 0
