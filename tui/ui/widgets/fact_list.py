@@ -286,8 +286,13 @@ class FactList(Widget, can_focus=True):
     def validate_highlighted(self, value: int) -> int:
         return max(0, min(value, len(self.facts) - 1)) if self.facts else 0
 
-    def watch_highlighted(self, value: int) -> None:
-        self.refresh()
+    def watch_highlighted(self, old: int, value: int) -> None:
+        layout = self._layout  # only these two facts change look: repaint just their lines
+        for index in (old, value):
+            if layout is None or not 0 <= index < len(layout.tops):
+                self.refresh()
+                break
+            self.refresh(Region(0, layout.tops[index], self.size.width, layout.heights[index]))
         if self.has_focus and not self._following_scroll:
             self._bring_into_view(value)
 
