@@ -1,14 +1,10 @@
-"""What FactList keeps about its facts: how each is drawn, where each is, lists shown lately."""
+"""What FactList keeps about its facts: how each is drawn and where each is."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from rich.text import Text
 from textual.color import Color
-from textual.content import Content
-
-from tui.pack.model import Fact, Lang
 
 
 @dataclass(frozen=True)
@@ -20,17 +16,6 @@ class Look:
     mark: str
     mark_color: Color
     pointer: bool = False
-
-
-@dataclass
-class Kept:
-    """The texts and layout of a list of facts shown lately (see FactList.set_facts)."""
-
-    facts: list[Fact]
-    lang: Lang
-    texts: list[Text | None]
-    contents: list[Content | None]
-    layout: Layout | None = None
 
 
 @dataclass

@@ -22,7 +22,7 @@ from textual.widget import Widget
 
 from tui.pack.model import Fact, FactKind, Lang, Pack
 from tui.text.words import t
-from tui.ui.widgets.fact_layout import Kept, Layout, Look
+from tui.ui.widgets.fact_layout import Layout, Look
 from tui.ui.widgets.fact_text import fact_text, mark_char, wrapped_height
 
 __all__ = ["POINTER", "FactList", "fact_text", "wrapped_height"]
@@ -30,7 +30,6 @@ __all__ = ["POINTER", "FactList", "fact_text", "wrapped_height"]
 GAP = 1  # blank lines above each fact
 MARK = 1  # cells of the left mark (a border drawn by hand) of each fact
 PAD = 1  # blank cells either side of a fact's text
-KEPT_LISTS = 32  # lists of facts whose texts and layout are kept for going back
 
 
 # The first line of the fact `c` would copy starts with this instead of its bar, so the
@@ -83,8 +82,6 @@ class FactList(Widget, can_focus=True):
         self._strips: dict[tuple[int, Look], list[Strip]] = {}
         self._strips_style: Style | None = None  # the list's style the strips were drawn in
         self._index: dict[str, int] | None = None
-        self._key: str | None = None  # what the facts on show are (see set_facts)
-        self._kept: dict[str, Kept] = {}
         # True while the highlight follows a scroll: the view must not jump back to it.
         self._following_scroll = False
 
@@ -93,26 +90,13 @@ class FactList(Widget, can_focus=True):
         if isinstance(self.parent, Widget):
             self.watch(self.parent, "scroll_y", self._keep_highlight_on_screen, init=False)
 
-    def set_facts(self, facts: list[Fact], lang: Lang, key: str | None = None) -> None:
-        """Show `facts` in `lang` from the first one (the panel reuses one list for all).
-
-        `key` names the facts (a section, an entity): their texts and layout are kept for a
-        few lately shown, so going back to a section does not build them again.
-        """
-        if self._key is not None:
-            kept_now = Kept(self.facts, self._lang, self._texts, self._contents, self._layout)
-            self._kept[self._key] = kept_now
-        kept = self._kept.pop(key, None) if key is not None else None
-        if kept is not None and (kept.lang != lang or kept.facts != facts):
-            kept = None
-        while len(self._kept) >= KEPT_LISTS:
-            del self._kept[next(iter(self._kept))]
-        self._key = key
+    def set_facts(self, facts: list[Fact], lang: Lang) -> None:
+        """Show `facts` in `lang` from the first one (the panel reuses one list for all)."""
         self.facts = facts
         self._lang = lang
-        self._texts = kept.texts if kept else [None] * len(facts)
-        self._contents = kept.contents if kept else [None] * len(facts)
-        self._layout = kept.layout if kept else None
+        self._texts = [None] * len(facts)
+        self._contents = [None] * len(facts)
+        self._layout = None
         self._strips.clear()
         self._index = None
         self.set_reactive(FactList.highlighted, 0)

@@ -23,7 +23,6 @@ if TYPE_CHECKING:
     from tui.ui.widgets.entity_table import EntityTable
 
 HEADLINES_PER_CHILD = 2
-ENTITY_KEY = "entity:"  # the fact list's key for an entity's facts (a section's is its path)
 MAX_CARDS = 8  # cards per section; the rest of the figures are in the fact list below
 
 
@@ -170,7 +169,7 @@ class FactPanel(VerticalScroll, can_focus=False):
         if hidden:
             self._more.update(Text(t("more-figures", lang, count=hidden)))
         self._facts_heading.update(Text(t("facts", lang)))
-        self._fact_list.set_facts(facts, lang, key=path)
+        self._fact_list.set_facts(facts, lang)
         await self._show_entity_table(path, lang, keep_position)
         if keep_position:
             self._fact_list.highlighted = highlighted
@@ -206,7 +205,7 @@ class FactPanel(VerticalScroll, can_focus=False):
         self._title.update(title)
         self._summary.update(lines)
         self._facts_heading.update(Text(t("facts", lang)))
-        self._fact_list.set_facts(self._pack.facts_of(entity.id), lang, key=ENTITY_KEY + entity.id)
+        self._fact_list.set_facts(self._pack.facts_of(entity.id), lang)
         if keep_position:
             self._fact_list.highlighted = highlighted
         else:
