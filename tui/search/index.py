@@ -11,6 +11,7 @@ and "90 тысяч" are one query (see tui.search.terms); the ranking is in tui.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from itertools import accumulate
 
@@ -91,6 +92,7 @@ class IndexBase:
         self._block_entries = BLOCK_ENTRIES  # read once: a block's size never changes under it
         self._blocks: list[_Block | None] = [None] * (-(-self.size // BLOCK_ENTRIES))
         self._vocabularies: dict[tuple[int, int], set[str]] = {}
+        self._pending: _BlockLines | None = None  # the block build_some is building
         # Each source's publisher as written and, where it has one, by its Russian name.
         self._publishers = {
             source.id: tuple(dict.fromkeys((source.publisher, publisher_name(source, "ru"))))
@@ -178,34 +180,53 @@ class IndexBase:
             self._blocks[number] = block
         return block
 
+    def build_some(self, entries: int) -> bool:
+        """Index about `entries` more entries of the first block not built yet; False when
+        every block is built.
+
+        Lets the UI build the index a slice at a time while the reader is idle, each slice far
+        below a frame, so that the first keystrokes of a search only scan.
+        """
+        pending = self._pending
+        if pending is not None and self._blocks[pending.number] is not None:
+            pending = None  # a search built it meanwhile
+        if pending is None:
+            number = next((n for n, block in enumerate(self._blocks) if block is None), None)
+            if number is None:
+                return False
+            pending = _BlockLines(number, number * self._block_entries)
+        stop = min((pending.number + 1) * self._block_entries, self.size)
+        if pending.next < stop:
+            self._collect(pending, min(pending.next + entries, stop))
+        elif pending.head is None:  # the block's two strings in two steps: each takes a while
+            pending.head = pending.field(HEAD)
+        else:
+            first = pending.number * self._block_entries
+            self._blocks[pending.number] = _Block(first, (pending.head, pending.field(BODY)))
+            pending = None
+        self._pending = pending
+        return True
+
     def _build(self, number: int) -> _Block:
         first = number * self._block_entries
-        heads: list[str] = []
-        bodies: list[str] = []
-        head_owners: list[int] = []
-        body_owners: list[int] = []
-        head_lines: list[int] = []
-        body_lines: list[int] = []
-        figures: list[int] = []
-        for entry in range(first, min(first + self._block_entries, self.size)):
+        lines = _BlockLines(number, first)
+        self._collect(lines, min(first + self._block_entries, self.size))
+        return _Block(first, (lines.field(HEAD), lines.field(BODY)))
+
+    def _collect(self, lines: _BlockLines, stop: int) -> None:
+        """Add the lines of the entries from `lines.next` up to `stop`."""
+        heads, bodies = lines.heads, lines.bodies
+        for entry in range(lines.next, stop):
             head, body = self._lines_of(entry)
-            head_lines.append(len(heads))
-            body_lines.append(len(bodies))
+            lines.head_lines.append(len(heads))
+            lines.body_lines.append(len(bodies))
             if head and head[-1].startswith(VALUE_MARK):
-                figures += (len(heads) + len(head) - 2, len(heads) + len(head) - 1)
+                lines.figures += (len(heads) + len(head) - 2, len(heads) + len(head) - 1)
             heads += head
             bodies += body
-            head_owners += [entry] * len(head)
-            body_owners += [entry] * len(body)
-        heads = [text[:MATCH_CHARS] for text in heads]
-        bodies = [text[:MATCH_CHARS] for text in bodies]
-        return _Block(
-            first,
-            (
-                make_field(heads, head_owners, head_lines, figures),
-                make_field(bodies, body_owners, body_lines, []),
-            ),
-        )
+            lines.head_owners += [entry] * len(head)
+            lines.body_owners += [entry] * len(body)
+        lines.next = max(lines.next, stop)
 
     def vocabulary(self, block: int, field: int) -> set[str]:
         """The distinct words of one block's lines of one kind (for forgiving typos)."""
@@ -214,6 +235,31 @@ class IndexBase:
         if words is None:
             words = self._vocabularies[key] = vocabulary_of(self.block(block).fields[field].folded)
         return words
+
+
+@dataclass
+class _BlockLines:
+    """The lines of a block being built, entry by entry (see IndexBase.build_some)."""
+
+    number: int
+    next: int  # the next entry to add
+    heads: list[str] = dataclasses.field(default_factory=list)
+    bodies: list[str] = dataclasses.field(default_factory=list)
+    head_owners: list[int] = dataclasses.field(default_factory=list)
+    body_owners: list[int] = dataclasses.field(default_factory=list)
+    head_lines: list[int] = dataclasses.field(default_factory=list)
+    body_lines: list[int] = dataclasses.field(default_factory=list)
+    figures: list[int] = dataclasses.field(default_factory=list)
+
+    head: _Field | None = None  # the headline field, once made
+
+    def field(self, kind: int) -> _Field:
+        """The block's headline (HEAD) or body (BODY) lines as one folded string."""
+        if kind == HEAD:
+            heads = [text[:MATCH_CHARS] for text in self.heads]
+            return make_field(heads, self.head_owners, self.head_lines, self.figures)
+        bodies = [text[:MATCH_CHARS] for text in self.bodies]
+        return make_field(bodies, self.body_owners, self.body_lines, [])
 
 
 def make_field(

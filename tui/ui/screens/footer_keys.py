@@ -11,12 +11,19 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable
 from enum import Enum
+from typing import TYPE_CHECKING, Any
 
 from rich.cells import cell_len
 from textual.binding import ActiveBinding, Binding
+from textual.dom import DOMNode
 
 from tui.pack.model import Lang
 from tui.text.words import STRINGS, t
+
+if TYPE_CHECKING:
+    from textual.app import App
+
+    from tui.ui.screens.help import KeyRows
 
 OTHERS = "*"
 
@@ -142,3 +149,34 @@ def footer_bindings(
         used_actions.add(binding.action)
         shown[key] = entry._replace(binding=dataclasses.replace(binding, show=True))
     return {**shown, **{key: described[key] for key in described if key not in shown}}
+
+
+def declared_bindings(cls: type[DOMNode]) -> list[Binding]:
+    """The bindings `cls` itself declares, one per key (Textual's own are not ours to list)."""
+    return list(Binding.make_bindings(cls.__dict__.get("BINDINGS", [])))
+
+
+def help_groups(app: App[Any], screen: type[DOMNode], lang: Lang) -> list[tuple[str, KeyRows]]:
+    """The help's rows of keys in `lang`: everywhere, in the tree, in the fact list.
+
+    Read from the classes' declared bindings, so the help lists the same keys wherever
+    the focus was when it opened.
+    """
+    from tui.ui.screens.help import binding_rows
+    from tui.ui.widgets.fact_list import FactList
+    from tui.ui.widgets.section_tree import SectionTree
+
+    palette = Binding(app.COMMAND_PALETTE_BINDING, "command_palette", id="command_palette")
+    screen_bindings = declared_bindings(screen)
+    everywhere = [
+        *(b for b in screen_bindings if b.id != "back"),
+        *declared_bindings(type(app)),
+        palette,
+    ]
+    tree = declared_bindings(SectionTree)
+    facts = [*declared_bindings(FactList), *(b for b in screen_bindings if b.id == "back")]
+    return [
+        (t("help.global", lang), binding_rows(app, everywhere, lang, KEY_ORDER)),
+        (t("help.tree", lang), binding_rows(app, tree, lang, KEY_ORDER)),
+        (t("help.facts", lang), binding_rows(app, facts, lang, KEY_ORDER)),
+    ]

@@ -2,23 +2,24 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, ClassVar, Self
 
 from rich.cells import cell_len
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import ActiveBinding, Binding, BindingType
 from textual.containers import Horizontal
-from textual.dom import DOMNode
+from textual.geometry import Region
 from textual.message import Message
+from textual.timer import Timer
+from textual.widget import Widget
 from textual.widgets import Header, Tree
 
 from tui.pack.memory import freeze_heap
 from tui.pack.model import Lang, Pack
 from tui.text.words import t
 from tui.ui.screens.fact_actions import FactActions
-from tui.ui.screens.footer_keys import KEY_ORDER, Focus, footer_bindings
-from tui.ui.widgets.fact_list import FactList
+from tui.ui.screens.footer_keys import Focus, footer_bindings, help_groups
 from tui.ui.widgets.fact_panel import FactPanel
 from tui.ui.widgets.key_footer import KeyFooter
 from tui.ui.widgets.section_tree import SectionTree
@@ -31,6 +32,12 @@ if TYPE_CHECKING:
     from tui.ui.widgets.entity_table import EntityTable
 
 WIDE_WIDTH = 110
+# The search index is built a slice of entries at a time at this interval once the first
+# screen is up, so that the first keystrokes of a search scan rather than build; a slice takes
+# a few milliseconds, so a key that comes meanwhile hardly waits.
+INDEX_DELAY = 1.0
+INDEX_INTERVAL = 0.1
+INDEX_SLICE = 256
 # The tree's width: a share of the terminal by default, changed by `<` and `>` in steps, and
 # never so wide that the panel is squeezed nor so narrow that no title can be read.
 TREE_SHARE = 0.35
@@ -56,6 +63,8 @@ def tree_width_for(width: int, chosen: int | None) -> int:
 
 class MainScreen(FactActions):
     """Holds the tree and the panel, keeps them in step, and carries out copy and search."""
+
+    _moving_focus = False  # True while set_focus runs (see there)
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,left,h", "back", "Back", id="back"),
@@ -94,6 +103,7 @@ class MainScreen(FactActions):
         super().__init__(pack, lang, start_path, id="main")
         self._pending_fact: str | None = None
         self._entries: SearchIndex | None = None
+        self._index_timer: Timer | None = None
         self.tree_width: int | None = tree_width
 
     # Layout -------------------------------------------------------------------------------
@@ -120,6 +130,19 @@ class MainScreen(FactActions):
         await self._show(self._start_path)
         # Again after the first screen: its widgets live as long as the app too.
         freeze_heap()
+        self.set_timer(INDEX_DELAY, self._start_index_building)
+
+    def _start_index_building(self) -> None:
+        self._index_timer = self.set_interval(INDEX_INTERVAL, self._build_index_block)
+
+    def _build_index_block(self) -> None:
+        """One more slice of the search index, until it is whole; not while a screen is on
+        top (the search builds what it needs itself, and its keystrokes come first)."""
+        if self.app.screen is not self:
+            return
+        if not self.search_entries().build_some(INDEX_SLICE) and self._index_timer is not None:
+            self._index_timer.stop()
+            self._index_timer = None
 
     def on_resize(self, event: events.Resize) -> None:
         self._apply_size(event.size.width, event.size.height)
@@ -136,6 +159,32 @@ class MainScreen(FactActions):
             self.query_one(TooSmall).show_size(width, height, self.lang)
         self.query_one(SectionTree).styles.width = tree_width_for(width, self.tree_width)
         self.refresh_bindings()
+
+    def set_focus(
+        self, widget: Widget | None, scroll_visible: bool = True, from_app_focus: bool = False
+    ) -> None:
+        """Move the focus without repainting the whole screen.
+
+        Textual repaints every widget of a screen whose focus changes; here only the widgets
+        whose look depends on focus change (the tree, the fact list, the footer), and they
+        repaint themselves when restyled. The full repaint was most of the cost of Tab.
+        """
+        self._moving_focus = True
+        try:
+            super().set_focus(widget, scroll_visible, from_app_focus)
+        finally:
+            self._moving_focus = False
+
+    def refresh(
+        self,
+        *regions: Region,
+        repaint: bool = True,
+        layout: bool = False,
+        recompose: bool = False,
+    ) -> Self:
+        if self._moving_focus and not (regions or layout or recompose):
+            return self  # the repaint of the focus change (see set_focus)
+        return super().refresh(*regions, repaint=repaint, layout=layout, recompose=recompose)
 
     # Keys in force ------------------------------------------------------------------------
 
@@ -261,6 +310,23 @@ class MainScreen(FactActions):
         self.refresh_bindings()
 
     def action_next_pane(self) -> None:
+        """Tab: the next pane. Onto the fact list, its highlight is brought into view too.
+
+        Textual scrolls a newly focused widget into view later, from a queued callback; after
+        a burst of Tabs the panel may still show the places table, and `c` would copy a fact
+        out of sight. Here the same scroll is done at once, then the highlight is shown if it
+        is still out of view: nothing deferred acts on a section shown since.
+        """
+        fact_list = self.query_one(FactPanel).fact_list
+        chain = self.focus_chain
+        if fact_list is not None and fact_list.laid_out and fact_list in chain:
+            at = chain.index(self.focused) if self.focused in chain else -1
+            if chain[(at + 1) % len(chain)] is fact_list:
+                self.set_focus(fact_list, scroll_visible=False)
+                if not self.can_view_entire(fact_list):
+                    self.scroll_to_center(fact_list, animate=False, immediate=True)
+                fact_list.reveal_highlight()
+                return
         self.focus_next()
 
     def action_toggle_tree(self) -> None:
@@ -306,28 +372,8 @@ class MainScreen(FactActions):
             await self.goto(hit.entry.path, hit.entry.fact_id)
 
     def help_groups(self, lang: Lang) -> list[tuple[str, KeyRows]]:
-        """The help's rows of keys in `lang`: everywhere, in the tree, in the fact list.
-
-        Read from the classes' declared bindings, so the help lists the same keys wherever
-        the focus was when it opened.
-        """
-        from tui.ui.screens.help import binding_rows
-
-        app = self.app
-        palette = Binding(app.COMMAND_PALETTE_BINDING, "command_palette", id="command_palette")
-        screen_bindings = declared_bindings(type(self))
-        everywhere = [
-            *(b for b in screen_bindings if b.id != "back"),
-            *declared_bindings(type(app)),
-            palette,
-        ]
-        tree = declared_bindings(SectionTree)
-        facts = [*declared_bindings(FactList), *(b for b in screen_bindings if b.id == "back")]
-        return [
-            (t("help.global", lang), binding_rows(app, everywhere, lang, KEY_ORDER)),
-            (t("help.tree", lang), binding_rows(app, tree, lang, KEY_ORDER)),
-            (t("help.facts", lang), binding_rows(app, facts, lang, KEY_ORDER)),
-        ]
+        """The help's rows of keys in `lang` (see footer_keys.help_groups)."""
+        return help_groups(self.app, type(self), lang)
 
     def show_help(self) -> None:
         from tui.ui.screens.help import HelpScreen
@@ -348,8 +394,3 @@ class MainScreen(FactActions):
         while self.app.screen is not self and len(self.app.screen_stack) > 1:
             self.app.pop_screen()
         await self.goto(message.path, message.fact_id)
-
-
-def declared_bindings(cls: type[DOMNode]) -> list[Binding]:
-    """The bindings `cls` itself declares, one per key (Textual's own are not ours to list)."""
-    return list(Binding.make_bindings(cls.__dict__.get("BINDINGS", [])))

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass, field
 from typing import ClassVar
 
 from rich.segment import Segment
@@ -23,6 +22,7 @@ from textual.widget import Widget
 
 from tui.pack.model import Fact, FactKind, Lang, Pack
 from tui.text.words import t
+from tui.ui.widgets.fact_layout import Layout, Look
 from tui.ui.widgets.fact_text import fact_text, mark_char, wrapped_height
 
 __all__ = ["POINTER", "FactList", "fact_text", "wrapped_height"]
@@ -35,27 +35,6 @@ PAD = 1  # blank cells either side of a fact's text
 # The first line of the fact `c` would copy starts with this instead of its bar, so the
 # highlight shows without colour (NO_COLOR, 16-colour terminals) and never looks like a quote's.
 POINTER = "▶"
-
-
-@dataclass(frozen=True)
-class Look:
-    """How one fact is drawn: the background over the list's, the left mark, and whether the
-    first line points at it (the highlighted fact while the list has focus)."""
-
-    background: Color
-    mark: str
-    mark_color: Color
-    pointer: bool = False
-
-
-@dataclass
-class Layout:
-    """Where each fact's lines are for one width: `tops[i]` is the first line of fact `i`."""
-
-    width: int
-    tops: list[int] = field(default_factory=list)
-    heights: list[int] = field(default_factory=list)
-    height: int = 0
 
 
 class FactList(Widget, can_focus=True):
@@ -101,6 +80,7 @@ class FactList(Widget, can_focus=True):
         self._layout: Layout | None = None
         # Rendered lines per (fact, look); cleared when the width or the styles change.
         self._strips: dict[tuple[int, Look], list[Strip]] = {}
+        self._strips_style: Style | None = None  # the list's style the strips were drawn in
         self._index: dict[str, int] | None = None
         # True while the highlight follows a scroll: the view must not jump back to it.
         self._following_scroll = False
@@ -165,7 +145,13 @@ class FactList(Widget, can_focus=True):
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
-        self._strips.clear()
+        # Strips are kept per look (which holds the component styles it was drawn with), so
+        # only a change of the list's own style makes them stale. Focus moving in or out
+        # restyles the list without changing it: its facts need not be drawn again.
+        style = self.visual_style
+        if style != self._strips_style:
+            self._strips.clear()
+            self._strips_style = style
 
     # Looks ------------------------------------------------------------------------------------
 
@@ -284,8 +270,13 @@ class FactList(Widget, can_focus=True):
     def validate_highlighted(self, value: int) -> int:
         return max(0, min(value, len(self.facts) - 1)) if self.facts else 0
 
-    def watch_highlighted(self, value: int) -> None:
-        self.refresh()
+    def watch_highlighted(self, old: int, value: int) -> None:
+        layout = self._layout  # only these two facts change look: repaint just their lines
+        for index in (old, value):
+            if layout is None or not 0 <= index < len(layout.tops):
+                self.refresh()
+                break
+            self.refresh(Region(0, layout.tops[index], self.size.width, layout.heights[index]))
         if self.has_focus and not self._following_scroll:
             self._bring_into_view(value)
 
@@ -308,13 +299,9 @@ class FactList(Widget, can_focus=True):
         layout, window = self._layout, self.visible_lines(new_scroll_y)
         if layout is None or not self.facts or not window:
             return
-        index = self.highlighted
-        top, bottom = layout.tops[index], layout.tops[index] + layout.heights[index]
-        before = self.visible_lines(old_scroll_y)
-        if (top < window.stop and bottom > window.start) or not (
-            top < before.stop and bottom > before.start
-        ):
+        if self._in_view(window) or not self._in_view(self.visible_lines(old_scroll_y)):
             return
+        bottom = layout.tops[self.highlighted] + layout.heights[self.highlighted]
         line = window.start if bottom <= window.start else window.stop - 1
         target = max(0, bisect_right(layout.tops, line) - 1)
         # Scrolled past it downwards: prefer the fact after one cut at the top edge.
@@ -338,12 +325,26 @@ class FactList(Widget, can_focus=True):
         region = Region(0, top, self.size.width, layout.heights[index] + GAP)
         parent.scroll_to_region(region.translate(self.virtual_region.offset), animate=False)
 
-    def on_focus(self) -> None:
-        # The screen scrolls a newly focused widget into view; the highlight only changes look.
-        self.refresh()
+    @property
+    def laid_out(self) -> bool:
+        """Whether the list has been laid out for the facts it holds."""
+        return self._layout is not None
 
-    def on_blur(self) -> None:
-        self.refresh()
+    def _in_view(self, window: range) -> bool:
+        """Whether a line of the highlighted fact is in `window` (lines of this list)."""
+        assert self._layout is not None
+        top, height = self._layout.tops[self.highlighted], self._layout.heights[self.highlighted]
+        return top < window.stop and top + height > window.start
+
+    def reveal_highlight(self) -> None:
+        """Bring the highlighted fact into the panel's view now, if no line of it is shown."""
+        if self._layout is not None and self.facts and not self._in_view(self.visible_lines()):
+            self._bring_into_view(self.highlighted)
+
+    def on_focus(self) -> None:
+        self.refresh()  # the highlight's look; Tab brings it into view (MainScreen)
+
+    on_blur = on_focus
 
     def action_move(self, step: int) -> None:
         if step < 0 and self.highlighted == 0 and isinstance(self.parent, ScrollableContainer):

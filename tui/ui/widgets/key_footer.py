@@ -1,9 +1,34 @@
-"""The footer of keys, rebuilt only when the keys it shows change."""
+"""The footer of keys, rebuilt only when the keys it shows change, and refilled when it can."""
 
 from __future__ import annotations
 
+from typing import NamedTuple, Protocol, cast
+
 from textual.screen import Screen
 from textual.widgets import Footer
+
+PALETTE_CLASS = "-command-palette"  # Footer's class for the command palette's key
+DISABLED_CLASS = "-disabled"  # FooterKey's class for a key that does nothing here
+
+
+class FooterKeyWords(Protocol):
+    """The public attributes of Textual's FooterKey (a class it does not export) read on draw."""
+
+    key: str
+    key_display: str
+    description: str
+    action: str
+
+
+class Item(NamedTuple):
+    """One key as the footer shows it."""
+
+    key: str
+    key_display: str
+    description: str
+    action: str
+    disabled: bool
+    tooltip: str
 
 
 class KeyFooter(Footer):
@@ -11,7 +36,9 @@ class KeyFooter(Footer):
 
     Footer recomposes all its keys whenever the screen's bindings are updated, which happens on
     each move of focus (Tab between the tree and the fact list) even when the keys shown stay
-    the same; that rebuild was most of the cost of those keys.
+    the same; that rebuild was most of the cost of those keys. When the keys do change but
+    their number does not (the tree's keys and the fact list's), the keys already mounted are
+    given their new words instead: mounting a dozen widgets cost more than the rest of Tab.
     """
 
     def __init__(self, *, id: str | None = None) -> None:
@@ -36,5 +63,64 @@ class KeyFooter(Footer):
             signature = self._signature(screen)
             if signature == self._shown:
                 return
+            refilled = self._shown is not None and self._refill(screen)
             self._shown = signature
+            if refilled:
+                return
         super().bindings_changed(screen)
+
+    def _items(self, screen: Screen[object]) -> tuple[list[Item], Item | None] | None:
+        """The keys Footer.compose would show, one per action, and the palette's key; None
+        when some are grouped (Footer draws groups with other widgets)."""
+        active = screen.active_bindings
+        items: dict[str, Item] = {}
+        for _, binding, enabled, tooltip in active.values():
+            if not binding.show:
+                continue
+            if binding.group is not None:
+                return None
+            if binding.action not in items:
+                display = self.app.get_key_display(binding)
+                items[binding.action] = Item(
+                    binding.key, display, binding.description, binding.action, not enabled, tooltip
+                )
+        palette: Item | None = None
+        entry = active.get(self.app.COMMAND_PALETTE_BINDING)
+        if entry is not None and self.show_command_palette and self.app.ENABLE_COMMAND_PALETTE:
+            _, binding, enabled, _ = entry
+            palette = Item(
+                binding.key,
+                self.app.get_key_display(binding),
+                binding.description,
+                binding.action,
+                not enabled,
+                binding.tooltip or binding.description,
+            )
+        return list(items.values()), palette
+
+    def _refill(self, screen: Screen[object]) -> bool:
+        """Give the mounted keys the words of `screen`'s keys; False when they do not fit
+        (another number of keys, groups, a key enabled or disabled), so Footer rebuilds."""
+        wanted = self._items(screen)
+        if wanted is None:
+            return False
+        items, palette = wanted
+        keys = list(self.query_children("FooterKey"))
+        plain = [key for key in keys if not key.has_class(PALETTE_CLASS)]
+        palettes = [key for key in keys if key.has_class(PALETTE_CLASS)]
+        if len(plain) != len(keys) - len(palettes) or len(plain) != len(items):
+            return False
+        if len(palettes) != (palette is not None):
+            return False
+        pairs = list(zip(plain, items, strict=True))
+        if palette is not None:
+            pairs.append((palettes[0], palette))
+        if any(key.has_class(DISABLED_CLASS) != item.disabled for key, item in pairs):
+            return False
+        for widget, item in pairs:
+            words = cast(FooterKeyWords, widget)
+            words.key, words.key_display = item.key, item.key_display
+            words.description, words.action = item.description, item.action
+            widget.tooltip = item.tooltip or None
+            widget.refresh(layout=True)
+        return True
