@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
+import time
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
@@ -15,6 +17,7 @@ from textual.geometry import Size
 from textual.reactive import reactive
 from textual.screen import Screen
 
+from tui.pack.memory import collect_if_grown, defer_full_collections
 from tui.pack.model import LANGS, Lang, Pack
 from tui.paths import state_file
 from tui.state import UiState, load_state, save_state
@@ -32,6 +35,10 @@ EXIT_INTERRUPTED = 130
 SIZE_CHECK_INTERVAL = 0.5
 # Saving the section on every cursor move would write a file per keypress; wait for a pause.
 SECTION_SAVE_DELAY = 1.0
+# Full collections wait for the user to pause (see `tui.pack.memory.defer_full_collections`):
+# checked this often, and run once no key or mouse event came for `IDLE_BEFORE_COLLECTING`.
+IDLE_COLLECTION_CHECK = 1.0
+IDLE_BEFORE_COLLECTING = 0.8
 
 
 def _moscow_commands() -> type[Provider]:
@@ -71,6 +78,8 @@ class MoscowApp(App[None]):
         self._notices: list[str] = []
         self._last_save_error: str | None = None
         self._started = False
+        self._thresholds = gc.get_threshold()  # the collector's, restored on unmount
+        self._last_input = time.monotonic()
         state, notice = load_state(self.state_path)
         self.ui_state = state
         remembered: Lang | None = state.lang if state.lang in LANGS else None
@@ -94,6 +103,8 @@ class MoscowApp(App[None]):
         return next(iter(sections))
 
     def on_mount(self) -> None:
+        self._thresholds = defer_full_collections()
+        self.set_interval(IDLE_COLLECTION_CHECK, self._collect_when_idle)
         if not self.is_headless:
             self.set_interval(SIZE_CHECK_INTERVAL, self._check_terminal_size)
         self._update_title()
@@ -224,8 +235,19 @@ class MoscowApp(App[None]):
         self._last_save_error = error
 
     def on_unmount(self) -> None:
+        gc.set_threshold(*self._thresholds)
         if self._started:
             self.save()
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.InputEvent):
+            self._last_input = time.monotonic()
+        await super().on_event(event)
+
+    def _collect_when_idle(self) -> None:
+        """The full collection Python would have run during a key, run in a pause instead."""
+        if time.monotonic() - self._last_input >= IDLE_BEFORE_COLLECTING:
+            collect_if_grown()
 
     def _check_terminal_size(self) -> None:
         """Catch up with a resize whose SIGWINCH Textual's driver never turned into an event.
