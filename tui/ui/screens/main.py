@@ -245,8 +245,10 @@ class MainScreen(FactActions):
             self.post_message(self.SectionChanged(path))
         fact_id, self._pending_fact = self._pending_fact, None
         fact_list = panel.fact_list
-        if fact_id is not None and fact_list is not None and fact_list.highlight_fact(fact_id):
-            fact_list.focus()
+        if fact_id is not None and fact_list is not None and fact_list.jump_to(fact_id):
+            # Not focus()'s own scroll: it glides to the top of the list, dragging along the
+            # highlight (which follows a scroll that leaves it off screen); jump_to shows it.
+            fact_list.focus(scroll_visible=False)
 
     @on(SectionTree.EnterLeaf)
     def _enter_leaf(self) -> None:
@@ -254,7 +256,7 @@ class MainScreen(FactActions):
         if fact_list is not None:
             fact_list.focus()
 
-    # Entities (the `entities` helper's block) -------------------------------------------------
+    # Named places -------------------------------------------------------------------------
 
     @on(SectionTree.EntityHighlighted)
     def _entity_highlighted(self, event: SectionTree.EntityHighlighted) -> None:

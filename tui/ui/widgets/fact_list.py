@@ -267,6 +267,18 @@ class FactList(Widget, can_focus=True):
         self.highlighted = index
         return True
 
+    def jump_to(self, fact_id: str) -> bool:
+        """Highlight the fact with `fact_id` and bring it into view once laid out (a search or
+        sources jump); False when it is not in this list."""
+        if not self.highlight_fact(fact_id):
+            return False
+        self.call_after_refresh(self._reveal_if_showing, self.facts)
+        return True
+
+    def _reveal_if_showing(self, facts: list[Fact]) -> None:
+        if self.facts is facts:  # not once another section is shown
+            self.reveal_highlight()
+
     def validate_highlighted(self, value: int) -> int:
         return max(0, min(value, len(self.facts) - 1)) if self.facts else 0
 
