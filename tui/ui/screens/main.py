@@ -312,12 +312,11 @@ class MainScreen(FactActions):
         self.refresh_bindings()
 
     def action_next_pane(self) -> None:
-        """Tab: the next pane. Onto the fact list, its highlight is brought into view too.
+        """Tab: the next pane. Onto the fact list, its highlight is brought into view at once.
 
-        Textual scrolls a newly focused widget into view later, from a queued callback; after
-        a burst of Tabs the panel may still show the places table, and `c` would copy a fact
-        out of sight. Here the same scroll is done at once, then the highlight is shown if it
-        is still out of view: nothing deferred acts on a section shown since.
+        Textual would glide to the list's top later, from a queued callback: after a burst of
+        Tabs the panel could still show the places table, and `c` would copy a fact out of
+        sight. Scrolled here to the highlight itself, nothing deferred is left to undo it.
         """
         fact_list = self.query_one(FactPanel).fact_list
         chain = self.focus_chain
@@ -325,9 +324,7 @@ class MainScreen(FactActions):
             at = chain.index(self.focused) if self.focused in chain else -1
             if chain[(at + 1) % len(chain)] is fact_list:
                 self.set_focus(fact_list, scroll_visible=False)
-                if not self.can_view_entire(fact_list):
-                    self.scroll_to_center(fact_list, animate=False, immediate=True)
-                fact_list.reveal_highlight()
+                fact_list.bring_highlight_into_view()
                 return
         self.focus_next()
 

@@ -58,7 +58,10 @@ class EntityTable(Vertical):
 
     def on_descendant_focus(self) -> None:
         # The count, the filter and the table together, not the table alone, come into view.
-        self.scroll_visible(top=True, animate=False)
+        # The event may be handled after a burst of Tabs has already moved the focus on to the
+        # facts below: then scrolling back here would hide the fact the footer acts on.
+        if self.has_focus_within:
+            self.scroll_visible(top=True, animate=False, immediate=True)
 
     def compose(self) -> ComposeResult:
         yield self._named

@@ -348,6 +348,11 @@ class FactList(Widget, can_focus=True):
         top, height = self._layout.tops[self.highlighted], self._layout.heights[self.highlighted]
         return top < window.stop and top + height > window.start
 
+    def bring_highlight_into_view(self) -> None:
+        """Bring the highlighted fact into the panel's view now, wherever the panel is."""
+        if self._layout is not None and self.facts:
+            self._bring_into_view(self.highlighted)
+
     def reveal_highlight(self) -> None:
         """Bring the highlighted fact into the panel's view now, if no line of it is shown."""
         if self._layout is not None and self.facts and not self._in_view(self.visible_lines()):
