@@ -268,8 +268,7 @@ class FactList(Widget, can_focus=True):
         return True
 
     def jump_to(self, fact_id: str) -> bool:
-        """Highlight the fact with `fact_id` and bring it into view once laid out (a search or
-        sources jump); False when it is not in this list."""
+        """Highlight `fact_id`, shown once laid out (a search jump); False if not in this list."""
         if not self.highlight_fact(fact_id):
             return False
         self.call_after_refresh(self._reveal_if_showing, self.facts)
