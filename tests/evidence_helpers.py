@@ -4,13 +4,15 @@ a source without a URL and a same-day reprint that has one, a series with notes 
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
 
+import pytest
 from app_helpers import TASS, L, build_pack
 
-from tui import clipboard
+from tui import browser, clipboard
 from tui.pack.model import Fact, FactKind, Pack, Qualifier, SeriesPoint, Source
 from tui.ui.app import MoscowApp
 
@@ -87,14 +89,31 @@ def make_app(pack: Pack, tmp_path: Path, notices: Notices, **kwargs: Any) -> Mos
     kwargs.setdefault("state_path", tmp_path / "state.json")
     kwargs.setdefault("lang", "en")
     app = MoscowApp(pack, **kwargs)
+    on_notify(app, lambda message, options: notices.append(message))
+    return app
+
+
+def on_notify(app: MoscowApp, record: Callable[[str, dict[str, Any]], None]) -> None:
+    """Call `record(message, options)` for each toast `app` shows, then show it as usual."""
     original = app.notify
 
     def notify(message: str, **options: Any) -> None:
-        notices.append(message)
+        record(message, options)
         original(message, **options)
 
     app.notify = notify  # type: ignore[method-assign]
-    return app
+
+
+def fake_browser(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The URLs the app asks the browser to open, from now on (no browser is started)."""
+    urls: list[str] = []
+
+    def fake_open(url: str, *args: object) -> browser.OpenResult:
+        urls.append(url)
+        return browser.OpenResult(url, True)
+
+    monkeypatch.setattr(browser, "open_url", fake_open)
+    return urls
 
 
 def fake_native_copy(copied: list[str]) -> Any:

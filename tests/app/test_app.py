@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from evidence_helpers import on_notify
 from packs import MARKUP_TEXTS, L, build_pack, markup_pack
 from textual.content import Content
 from textual.pilot import Pilot
@@ -64,13 +65,7 @@ def make_app(tmp_path: Path, recorder: Recorder) -> Callable[..., MoscowApp]:
         kwargs.setdefault("state_path", tmp_path / "state.json")
         kwargs.setdefault("lang", "en")
         app = MoscowApp(pack or build_pack(), **kwargs)
-        original = app.notify
-
-        def notify(message: str, **options: Any) -> None:
-            recorder.notices.append(message)
-            original(message, **options)
-
-        app.notify = notify  # type: ignore[method-assign]
+        on_notify(app, lambda message, options: recorder.notices.append(message))
         return app
 
     return make

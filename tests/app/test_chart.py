@@ -6,11 +6,11 @@ import io
 from pathlib import Path
 
 import pytest
-from evidence_helpers import Notices, evidence_pack, fake_native_copy, make_app
+from evidence_helpers import Notices, evidence_pack, fake_browser, fake_native_copy, make_app
 from rich.console import Console
 from textual.widgets import Static
 
-from tui import browser, clipboard
+from tui import clipboard
 from tui.export.series import series_markdown_table, series_text
 from tui.pack.model import Pack, Series
 from tui.ui.app import MoscowApp
@@ -169,13 +169,7 @@ async def test_v_without_a_series_says_so(pack: Pack, tmp_path: Path) -> None:
 async def test_point_cursor_shows_value_source_and_note(
     pack: Pack, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    opened: list[str] = []
-
-    def fake_open(url: str, *args: object) -> browser.OpenResult:
-        opened.append(url)
-        return browser.OpenResult(url, True)
-
-    monkeypatch.setattr(browser, "open_url", fake_open)
+    opened = fake_browser(monkeypatch)
     notices = Notices()
     app = make_app(pack, tmp_path, notices, start_path=SECTION)
     async with app.run_test(size=(80, 24)) as pilot:

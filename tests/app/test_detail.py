@@ -12,6 +12,7 @@ from evidence_helpers import (
     derived,
     evidence_pack,
     fact,
+    fake_browser,
     fake_native_copy,
     make_app,
 )
@@ -43,14 +44,7 @@ def copied(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 @pytest.fixture
 def opened(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """URLs the app asked the browser to open (no browser is started)."""
-    urls: list[str] = []
-
-    def fake_open(url: str, *args: object) -> browser.OpenResult:
-        urls.append(url)
-        return browser.OpenResult(url, True)
-
-    monkeypatch.setattr(browser, "open_url", fake_open)
-    return urls
+    return fake_browser(monkeypatch)
 
 
 def shown(app: MoscowApp) -> str:

@@ -9,6 +9,7 @@ from typing import Any, ClassVar
 
 import pytest
 from app_helpers import build_pack
+from evidence_helpers import on_notify
 from textual import events
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
@@ -337,13 +338,7 @@ async def test_a_bad_remembered_width_is_ignored_with_a_notice(
     state.write_text(json.dumps({"version": 1, "tree_width": "wide"}), encoding="utf-8")
     app = make_app(state_path=state)
     notices: list[str] = []
-    original = app.notify
-
-    def notify(message: str, **options: Any) -> None:
-        notices.append(message)
-        original(message, **options)
-
-    app.notify = notify  # type: ignore[method-assign]
+    on_notify(app, lambda message, options: notices.append(message))
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         assert tree(app).outer_size.width == tree_width_for(80, None)

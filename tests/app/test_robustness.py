@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from evidence_helpers import on_notify
 from packs import build_pack
 from rich.color import ColorSystem
 from rich.segment import Segment
@@ -35,13 +36,7 @@ async def test_a_deeply_nested_state_file_gives_a_notice_naming_it(tmp_path: Pat
     state_path.write_bytes(b"[" * 50_000)
     app = make_app(tmp_path, state_path=state_path)
     notices: list[str] = []
-    original = app.notify
-
-    def notify(message: str, **options: Any) -> None:
-        notices.append(message)
-        original(message, **options)
-
-    app.notify = notify  # type: ignore[method-assign]
+    on_notify(app, lambda message, options: notices.append(message))
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         assert any(str(state_path) in notice for notice in notices), notices

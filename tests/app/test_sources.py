@@ -5,10 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from evidence_helpers import NOURL, REPRINT, Notices, evidence_pack, make_app
+from evidence_helpers import NOURL, REPRINT, Notices, evidence_pack, fake_browser, make_app
 from textual.widgets import OptionList
 
-from tui import browser
 from tui.pack.model import Pack
 from tui.ui.screens.main import MainScreen
 from tui.ui.screens.sources import CitesScreen, SourcesScreen, citation_counts, citations_of
@@ -92,13 +91,7 @@ async def test_sources_list_then_cites_then_jump(
 async def test_sources_o_and_y_act_on_the_highlighted_source(
     pack: Pack, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    opened: list[str] = []
-
-    def fake_open(url: str, *args: object) -> browser.OpenResult:
-        opened.append(url)
-        return browser.OpenResult(url, True)
-
-    monkeypatch.setattr(browser, "open_url", fake_open)
+    opened = fake_browser(monkeypatch)
     notices = Notices()
     app = make_app(pack, tmp_path, notices, start_path="overview")
     async with app.run_test(size=(80, 24)) as pilot:

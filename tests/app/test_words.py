@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 from app_helpers import build_pack
+from evidence_helpers import on_notify
 from textual.command import CommandPalette
 from textual.pilot import Pilot
 from textual.widgets import Input, OptionList
@@ -35,13 +36,7 @@ def make_app(tmp_path: Path, notices: list[tuple[str, str]]) -> Callable[..., Mo
         kwargs.setdefault("state_path", tmp_path / "state.json")
         kwargs.setdefault("lang", "en")
         app = MoscowApp(pack or build_pack(), **kwargs)
-        original = app.notify
-
-        def notify(message: str, **options: Any) -> None:
-            notices.append((options.get("title", ""), message))
-            original(message, **options)
-
-        app.notify = notify  # type: ignore[method-assign]
+        on_notify(app, lambda message, options: notices.append((options.get("title", ""), message)))
         return app
 
     return make
