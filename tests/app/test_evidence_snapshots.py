@@ -38,13 +38,7 @@ def pack() -> Pack:
     return load_shipped_pack()
 
 
-@pytest.fixture(autouse=True)
-def fixed_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """XDG dirs in tmp, and no colour or theme choices from the developer's shell."""
-    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "xdg-state"))
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg-config"))
-    for name in ("NO_COLOR", "FORCE_COLOR", "TEXTUAL_THEME"):
-        monkeypatch.delenv(name, raising=False)
+pytestmark = pytest.mark.usefixtures("snapshot_environment")
 
 
 async def highlight(pilot: Pilot[None], fact_id: str) -> None:
