@@ -24,35 +24,17 @@ from textual.worker import Worker, WorkerState, get_current_worker
 from tui.pack.model import Lang, Pack
 from tui.search import (
     COUNT_CAP,
-    MAX_HITS,
     UI_BUDGET,
     SearchEntry,
     SearchHit,
     SearchIndex,
     SearchJob,
-    build_entries,
-    fold,
-    search,
 )
 from tui.text.numbers import format_number
 from tui.text.words import t
 from tui.ui.screens.backdrop import BackdropScreen
 
-__all__ = [
-    "MAX_HITS",
-    "UI_BUDGET",
-    "SearchEntry",
-    "SearchHit",
-    "SearchIndex",
-    "SearchJob",
-    "SearchResults",
-    "SearchScreen",
-    "build_entries",
-    "fold",
-    "highlighted",
-    "hit_text",
-    "search",
-]
+__all__ = ["SearchResults", "SearchScreen", "highlighted", "hit_text"]
 
 SHOWN_CHARS = 90
 # Hits the search screen lists; the count says how many more there are.
