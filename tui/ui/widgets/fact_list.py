@@ -276,7 +276,7 @@ class FactList(Widget, can_focus=True):
 
     def _reveal_if_showing(self, facts: list[Fact]) -> None:
         if self.facts is facts:  # not once another section is shown
-            self.reveal_highlight()
+            self.bring_highlight_into_view(if_hidden=True)
 
     def validate_highlighted(self, value: int) -> int:
         return max(0, min(value, len(self.facts) - 1)) if self.facts else 0
@@ -347,14 +347,12 @@ class FactList(Widget, can_focus=True):
         top, height = self._layout.tops[self.highlighted], self._layout.heights[self.highlighted]
         return top < window.stop and top + height > window.start
 
-    def bring_highlight_into_view(self) -> None:
-        """Bring the highlighted fact into the panel's view now, wherever the panel is."""
-        if self._layout is not None and self.facts:
-            self._bring_into_view(self.highlighted)
-
-    def reveal_highlight(self) -> None:
-        """Bring the highlighted fact into the panel's view now, if no line of it is shown."""
-        if self._layout is not None and self.facts and not self._in_view(self.visible_lines()):
+    def bring_highlight_into_view(self, *, if_hidden: bool = False) -> None:
+        """Bring the highlighted fact into the panel's view now; with `if_hidden`, only when no
+        line of it is shown."""
+        if self._layout is None or not self.facts:
+            return
+        if not (if_hidden and self._in_view(self.visible_lines())):
             self._bring_into_view(self.highlighted)
 
     def on_focus(self) -> None:
