@@ -68,6 +68,9 @@ class GeneratedPack:
     bytes: int
     entities: int = 0  # named places ([[entity]]) in `entity_section`, each with attribute facts
     entity_section: str | None = None
+    # The first fact's English text begins so; it is on the first screen once the whole pack is
+    # loaded (a long cold load first shows the tree alone, see tui.pack.background).
+    fact_marker: str = "Fact 1:"
 
 
 def _q(text: str) -> str:

@@ -20,6 +20,7 @@ from tui.cli_args import COMMANDS, PROG, app_parser, command_parser, quick_app_a
 from tui.pack.model import Lang
 
 if TYPE_CHECKING:
+    from tui.pack.background import BackgroundLoad
     from tui.pack.load import ContentProblem, LoadResult
     from tui.pack.model import Pack
 
@@ -108,24 +109,37 @@ def _load_with_progress(dirs: list[Path] | None, *, background: bool = False) ->
 
 def _load(dirs: Sequence[Path] | None, *, background: bool = False) -> Pack:
     """The pack (from the cache when it matches), or every problem on stderr and exit 1."""
+    folders = list(dirs) if dirs else None
+    return _cached(folders) or _load_fresh(folders, background=background)
+
+
+def _load_fresh(folders: list[Path] | None, *, background: bool = False) -> Pack:
+    result = _load_with_progress(folders, background=background)
+    if result.pack is None or result.errors:
+        _report_failure(result)
+    return result.pack
+
+
+def _cached(folders: list[Path] | None) -> Pack | None:
+    """The pack from a matching cache, or None; a hit imports neither the loader nor TOML."""
     from tui.cli_progress import StderrProgress
     from tui.pack.cache import cached_pack
 
-    folders = list(dirs) if dirs else None
     progress = StderrProgress(sys.stderr)
     try:
-        # A hit imports neither the loader nor the TOML parser.
-        pack = cached_pack(folders, announce=progress.reading_cache)
+        return cached_pack(folders, announce=progress.reading_cache)
     finally:
         progress.done()
-    if pack is not None:
-        return pack
-    result = _load_with_progress(folders, background=background)
-    if result.pack is None or result.errors:
-        _print_problems(result.problems)
-        print(f"{PROG}: content has {_problem_count(result)}", file=sys.stderr)
-        raise SystemExit(EXIT_PROBLEMS)
-    return result.pack
+
+
+def _report_failure(failure: LoadResult | str) -> NoReturn:
+    """A load's problems (or why the loader stopped) on stderr, and exit 1."""
+    if isinstance(failure, str):
+        print(f"{PROG}: cannot load the content: {failure}", file=sys.stderr)
+    else:
+        _print_problems(failure.problems)
+        print(f"{PROG}: content has {_problem_count(failure)}", file=sys.stderr)
+    raise SystemExit(EXIT_PROBLEMS)
 
 
 def _section_path(pack: Pack, path: str | None) -> str | None:
@@ -218,8 +232,22 @@ def run_paths(dirs: Sequence[Path] | None) -> int:
 
 
 def run_app(section_arg: str | None, lang: Lang | None, content: Sequence[Path] | None) -> int:
-    # The app writes the cache from a child process: its first frame need not wait for it.
-    pack = _load(content, background=True)
+    folders = list(content) if content else None
+    pack = _cached(folders)
+    if pack is None and _has_terminal():
+        from tui.pack.background import start_long_load
+
+        started = start_long_load(folders)
+        if started is not None:
+            preview, loading = started
+            try:
+                section = _section_path(preview, section_arg)
+                return _open_app(preview, section, lang, loading)
+            finally:
+                loading.cancel()
+    if pack is None:
+        # The app writes the cache from a child process: its first frame need not wait for it.
+        pack = _load_fresh(folders, background=True)
     section = _section_path(pack, section_arg)
     if not _has_terminal():
         # Checked after the content, whose problems are worth reporting anyway; without a
@@ -228,6 +256,13 @@ def run_app(section_arg: str | None, lang: Lang | None, content: Sequence[Path] 
             f"the explorer needs a terminal (stdin and stdout); to print the facts instead, "
             f"run '{PROG} export' (see '{PROG} --help')"
         )
+    return _open_app(pack, section, lang, None)
+
+
+def _open_app(
+    pack: Pack, section: str | None, lang: Lang | None, loading: BackgroundLoad | None
+) -> int:
+    """Run the explorer on `pack` (or on the first pass of a load under way) until it quits."""
     try:
         from tui.ui.app import MoscowApp
     except ModuleNotFoundError as error:
@@ -237,8 +272,10 @@ def run_app(section_arg: str | None, lang: Lang | None, content: Sequence[Path] 
             raise
         app_parser().print_help()
         return EXIT_OK
-    app = MoscowApp(pack, start_path=section, lang=lang)
+    app = MoscowApp(pack, start_path=section, lang=lang, loading=loading)
     app.run()
+    if app.load_failure is not None:
+        _report_failure(app.load_failure)
     return int(app.return_code or 0)
 
 

@@ -19,10 +19,12 @@ from typing import ClassVar
 import pytest
 
 import tui
+import tui.pack.background as background
 from tui import cli
 from tui.cli import main
 from tui.export.select import subtree
-from tui.pack.load import load_pack
+from tui.pack.background import BackgroundLoad
+from tui.pack.load import LoadResult, load_pack
 from tui.pack.model import Pack
 from tui.pack.spec import json_schema_text
 from tui.paths import default_content_dir
@@ -354,9 +356,17 @@ class FakeApp:
     return_code: ClassVar[int | None] = None
     raise_on_run: ClassVar[type[BaseException] | None] = None
 
-    def __init__(self, pack: Pack, *, start_path: str | None = None, lang: str | None = None):
-        self.pack, self.start_path, self.lang = pack, start_path, lang
+    def __init__(
+        self,
+        pack: Pack,
+        *,
+        start_path: str | None = None,
+        lang: str | None = None,
+        loading: BackgroundLoad | None = None,
+    ):
+        self.pack, self.start_path, self.lang, self.loading = pack, start_path, lang, loading
         self.ran = False
+        self.load_failure: LoadResult | str | None = None
         FakeApp.made.append(self)
 
     def run(self) -> None:
@@ -384,6 +394,47 @@ def test_app_opens_at_a_section(
     (app,) = fake_app.made
     assert app.ran and app.start_path == path and app.lang == "en"
     assert app.pack.facts == pack.facts
+
+
+def test_a_long_cold_load_opens_the_app_on_its_first_pass(
+    capsys: pytest.CaptureFixture[str],
+    fake_app: type[FakeApp],
+    pack: Pack,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(background, "LONG_LOAD_BYTES", 1)  # the shipped content counts as long
+    path = next(s.path for s in pack.sections.values() if s.parent is not None)
+    code, _, _ = run(capsys, path, "--lang", "en")
+    assert code == 0
+    (app,) = fake_app.made
+    assert app.start_path == path
+    assert app.pack.sections == pack.sections and app.pack.facts == ()  # the first pass
+    assert app.loading is not None
+    with pytest.raises(ChildProcessError):  # the app is gone: its loader was ended and reaped
+        os.waitpid(app.loading.pid, os.WNOHANG)
+
+
+def test_a_long_load_with_an_unknown_section_is_a_usage_error(
+    capsys: pytest.CaptureFixture[str],
+    fake_app: type[FakeApp],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    started: list[BackgroundLoad] = []
+    real_start = BackgroundLoad.start.__func__  # type: ignore[attr-defined]
+
+    def start(cls: type[BackgroundLoad], folders: list[Path]) -> BackgroundLoad | None:
+        loading = real_start(cls, folders)
+        started.append(loading)
+        return loading
+
+    monkeypatch.setattr(background, "LONG_LOAD_BYTES", 1)
+    monkeypatch.setattr(BackgroundLoad, "start", classmethod(start))
+    code, _, err = run(capsys, "no/such/section")
+    assert code == 2 and "unknown section path 'no/such/section'" in err
+    assert fake_app.made == []
+    (loading,) = started
+    with pytest.raises(ChildProcessError):
+        os.waitpid(loading.pid, os.WNOHANG)
 
 
 def test_app_without_arguments(capsys: pytest.CaptureFixture[str], fake_app: type[FakeApp]) -> None:

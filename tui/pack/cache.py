@@ -184,8 +184,11 @@ def load_pack_cached(
     background: bool = False,
     progress: ProgressCallback | None = None,
     announce: Announce | None = None,
+    on_loaded: Callable[[LoadResult], None] | None = None,
 ) -> LoadResult:
     """`tui.pack.load.load_pack(dirs)`, answered from the cache when it matches; never raises.
+
+    `on_loaded` is given the result of a real load before the cache is written.
 
     `background`: write the cache from a forked child process where that is safe (a POSIX
     process with one thread), so a caller about to draw does not wait for the pickling (about
@@ -214,6 +217,8 @@ def load_pack_cached(
         except Exception:
             pass
     result = load_pack(dirs, progress)
+    if on_loaded is not None:
+        on_loaded(result)
     if stamp is not None and result.pack is not None and not result.errors:
         # The content may have changed while it was read: store only what matches the stamp.
         with contextlib.suppress(Exception):

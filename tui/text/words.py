@@ -36,6 +36,18 @@ STRINGS: dict[str, tuple[str, str]] = {
     "facts.first": ("Первый факт", "First fact"),
     "facts.last": ("Последний факт", "Last fact"),
     "close": ("Закрыть", "Close"),
+    # A long load (the first screen while the pack is checked beside it).
+    "loading-title": ("Факты загружаются и проверяются…", "Loading and checking the facts…"),
+    "loading-starting": ("Начинаем чтение файлов…", "Starting to read the files…"),
+    "loading-reading": (
+        "Прочитано файлов: {files} из {listed}, фактов: {facts}",
+        "Read {files} of {listed} files, {facts} facts",
+    ),
+    "loading-checking": (
+        "Проверка ссылок между фактами ({facts})…",
+        "Checking the references between {facts} facts…",
+    ),
+    "loading-building": ("Сборка: {facts} фактов…", "Building the pack: {facts} facts…"),
     # Evidence (issue 9): the keys of the detail, sources and chart.
     "detail": ("Подробно", "Detail"),
     "open-url": ("Открыть адрес", "Open URL"),

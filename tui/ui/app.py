@@ -17,6 +17,8 @@ from textual.geometry import Size
 from textual.reactive import reactive
 from textual.screen import Screen
 
+from tui.pack.background import BackgroundLoad
+from tui.pack.load import LoadResult
 from tui.pack.memory import collect_if_grown, defer_full_collections
 from tui.pack.model import LANGS, Lang, Pack
 from tui.paths import state_file
@@ -24,6 +26,7 @@ from tui.state import UiState, load_state, save_state
 from tui.text.citations import publisher_name
 from tui.text.dates import source_date
 from tui.text.words import detect_locale_lang, t
+from tui.ui.screens.loading import LoadingScreen
 from tui.ui.screens.main import MainScreen
 
 if TYPE_CHECKING:
@@ -71,9 +74,15 @@ class MoscowApp(App[None]):
         start_path: str | None = None,
         lang: Lang | None = None,
         state_path: Path | None = None,
+        loading: BackgroundLoad | None = None,
     ) -> None:
+        """`loading`: a load under way, of which `pack` is the first pass (the sections only);
+        the app opens on its tree and takes the whole pack when it comes."""
         super().__init__()
         self.pack = pack
+        self.loading = loading
+        # Why the load under way failed (its problems, or the loader's end), for the caller.
+        self.load_failure: LoadResult | str | None = None
         self.state_path = state_path if state_path is not None else state_file()
         self._notices: list[str] = []
         self._last_save_error: str | None = None
@@ -109,7 +118,13 @@ class MoscowApp(App[None]):
             self.set_interval(SIZE_CHECK_INTERVAL, self._check_terminal_size)
         self._update_title()
         tree_width = self.ui_state.tree_width
-        self.push_screen(MainScreen(self.pack, self.lang, self.start_path, tree_width=tree_width))
+        if self.loading is not None:
+            first: Screen[None] = LoadingScreen(
+                self.pack, self.loading, self.lang, self.start_path, tree_width=tree_width
+            )
+        else:
+            first = MainScreen(self.pack, self.lang, self.start_path, tree_width=tree_width)
+        self.push_screen(first)
         for notice in self._notices:
             self.notify(notice, markup=False, severity="warning", timeout=8)
         self.ui_state.section = self.start_path
@@ -123,6 +138,28 @@ class MoscowApp(App[None]):
             self.sub_title = (
                 f"{publisher_name(source, self.lang)}, {source_date(source, self.lang)}"
             )
+
+    async def on_loading_screen_loaded(self, message: LoadingScreen.Loaded) -> None:
+        """The whole pack: the main screen replaces the loading one, at the same section."""
+        result = message.result
+        if result.pack is None or result.errors:
+            self.load_failure = result
+            self.exit(return_code=1)
+            return
+        self.pack = result.pack
+        self.loading = None
+        while len(self.screen_stack) > 1 and not isinstance(self.screen, LoadingScreen):
+            await self.pop_screen()  # a palette or the help opened meanwhile
+        tree_width = self.ui_state.tree_width
+        main = MainScreen(self.pack, self.lang, message.path, tree_width=tree_width)
+        await self.switch_screen(main)
+        # After the switch: the loading screen's header, on its way out, must not be retitled.
+        self._update_title()
+        self.ui_state.section = message.path
+
+    def on_loading_screen_failed(self, message: LoadingScreen.Failed) -> None:
+        self.load_failure = message.reason
+        self.exit(return_code=1)
 
     @property
     def main_screen(self) -> MainScreen | None:
@@ -141,6 +178,9 @@ class MoscowApp(App[None]):
         main = self.main_screen
         if main is not None:
             await main.set_lang(lang)
+        for screen in self.screen_stack:
+            if isinstance(screen, LoadingScreen):
+                screen.set_lang(lang)
         self.save()
 
     def watch_theme(self, theme: str) -> None:
@@ -191,6 +231,12 @@ class MoscowApp(App[None]):
         self.push_screen(CommandPalette(providers=[ThemeProvider], placeholder=placeholder))
 
     # Help ---------------------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # The help lists the main screen's keys: while the pack loads there are none to list.
+        if action == "help":
+            return self.main_screen is not None
+        return True
 
     def action_help(self) -> None:
         main = self.main_screen
