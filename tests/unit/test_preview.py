@@ -11,9 +11,18 @@ import pytest
 import tui.pack.preview as preview
 from bench.generate import generate
 from tui.pack.load import load_pack
+from tui.pack.model import Pack
 from tui.pack.preview import preview_pack
 
 MakePack = Callable[..., Path]
+
+
+def first_and_full(folder: Path) -> tuple[Pack, Pack]:
+    """The first pass of `folder` and its full load, both present."""
+    first = preview_pack([folder])
+    full = load_pack([folder]).pack
+    assert first is not None and full is not None
+    return first, full
 
 
 def test_shipped_content_previews_as_it_loads() -> None:
@@ -39,9 +48,7 @@ def test_only_the_files_with_the_tables_are_parsed(
         return real_parse(text)
 
     monkeypatch.setattr(preview, "parse", counting)
-    first = preview_pack([pack.directory])
-    full = load_pack([pack.directory]).pack
-    assert first is not None and full is not None
+    first, full = first_and_full(pack.directory)
     assert first.sections == full.sections
     # Every fact has its own `section = …` key: those lines must not make a file worth parsing.
     assert len(parsed) == 2, parsed
@@ -69,10 +76,7 @@ def test_sections_as_a_root_array_are_found(make_pack: MakePack) -> None:
         'section = [{ id = "inline", order = 9, title = { ru = "В строку", en = "Inline" }, '
         'summary = { ru = "Раздел", en = "A section" } }]\n'
     )
-    folder = make_pack({"zz-inline.toml": inline})
-    first = preview_pack([folder])
-    full = load_pack([folder]).pack
-    assert first is not None and full is not None
+    first, full = first_and_full(make_pack({"zz-inline.toml": inline}))
     assert first.sections == full.sections
     assert "inline" in first.sections
 
@@ -83,10 +87,7 @@ def test_titles_are_sanitised_as_in_the_full_load(make_pack: MakePack) -> None:
         'title = { ru = "Раз\\u001b[31mдел", en = "Sec\\u202etion\\u0007" }\n'
         'summary = { ru = "Раздел", en = "A section" }\n'
     )
-    folder = make_pack({"zz-hostile.toml": hostile})
-    first = preview_pack([folder])
-    full = load_pack([folder]).pack
-    assert first is not None and full is not None
+    first, full = first_and_full(make_pack({"zz-hostile.toml": hostile}))
     assert first.sections["bad"] == full.sections["bad"]
     assert "\x1b" not in first.sections["bad"].title.ru
     assert "\u202e" not in first.sections["bad"].title.en
