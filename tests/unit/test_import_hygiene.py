@@ -156,3 +156,21 @@ def test_the_probe_would_see_textual(tmp_path: Path) -> None:
         check=True,
     )
     assert "textual" in json.loads(done.stdout)
+
+
+def test_the_app_does_not_import_the_loader(tmp_path: Path) -> None:
+    """A start from the cache never loads TOML: the loader's modules (about 25 ms to import)
+    come in only with a long load, when the app opens on its first pass."""
+    probe = "import json, sys, tui.ui.app; print(json.dumps(sorted(sys.modules)))"
+    done = subprocess.run(
+        [sys.executable, "-c", probe],
+        capture_output=True,
+        text=True,
+        env=_env(tmp_path),
+        timeout=60,
+        check=True,
+    )
+    loaded = set(json.loads(done.stdout))
+    assert "tui.ui.app" in loaded
+    loader = {"tui.pack.load", "tui.pack.validate", "tui.pack.background", "tomli"}
+    assert loaded.isdisjoint(loader), loaded & loader

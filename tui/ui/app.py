@@ -17,8 +17,6 @@ from textual.geometry import Size
 from textual.reactive import reactive
 from textual.screen import Screen
 
-from tui.pack.background import BackgroundLoad
-from tui.pack.load import LoadResult
 from tui.pack.memory import collect_if_grown, defer_full_collections
 from tui.pack.model import LANGS, Lang, Pack
 from tui.paths import state_file
@@ -26,11 +24,16 @@ from tui.state import UiState, load_state, save_state
 from tui.text.citations import publisher_name
 from tui.text.dates import source_date
 from tui.text.words import detect_locale_lang, t
-from tui.ui.screens.loading import LoadingScreen
 from tui.ui.screens.main import MainScreen
 
 if TYPE_CHECKING:
     from textual.command import Provider
+
+    # Imported when a long load is under way, not at every start: the loader's modules cost
+    # about 25 ms to import, and a start from the cache never needs them.
+    from tui.pack.background import BackgroundLoad
+    from tui.pack.load import LoadResult
+    from tui.ui.screens.loading import LoadingScreen
 
 # The exit status of a program ended by ctrl+c (128 + SIGINT), as the command line promises.
 EXIT_INTERRUPTED = 130
@@ -119,6 +122,8 @@ class MoscowApp(App[None]):
         self._update_title()
         tree_width = self.ui_state.tree_width
         if self.loading is not None:
+            from tui.ui.screens.loading import LoadingScreen
+
             first: Screen[None] = LoadingScreen(
                 self.pack, self.loading, self.lang, self.start_path, tree_width=tree_width
             )
@@ -148,8 +153,8 @@ class MoscowApp(App[None]):
             return
         self.pack = result.pack
         self.loading = None
-        while len(self.screen_stack) > 1 and not isinstance(self.screen, LoadingScreen):
-            await self.pop_screen()  # a palette or the help opened meanwhile
+        while len(self.screen_stack) > 1 and self.screen is not message.screen:
+            await self.pop_screen()  # a palette opened meanwhile
         tree_width = self.ui_state.tree_width
         main = MainScreen(self.pack, self.lang, message.path, tree_width=tree_width)
         await self.switch_screen(main)
@@ -160,6 +165,17 @@ class MoscowApp(App[None]):
     def on_loading_screen_failed(self, message: LoadingScreen.Failed) -> None:
         self.load_failure = message.reason
         self.exit(return_code=1)
+
+    @property
+    def loading_screen(self) -> LoadingScreen | None:
+        if self.loading is None:
+            return None
+        from tui.ui.screens.loading import LoadingScreen
+
+        for screen in self.screen_stack:
+            if isinstance(screen, LoadingScreen):
+                return screen
+        return None
 
     @property
     def main_screen(self) -> MainScreen | None:
@@ -178,9 +194,9 @@ class MoscowApp(App[None]):
         main = self.main_screen
         if main is not None:
             await main.set_lang(lang)
-        for screen in self.screen_stack:
-            if isinstance(screen, LoadingScreen):
-                screen.set_lang(lang)
+        loading = self.loading_screen
+        if loading is not None:
+            loading.set_lang(lang)
         self.save()
 
     def watch_theme(self, theme: str) -> None:

@@ -34,8 +34,9 @@ class LoadingScreen(Screen[None]):
     """
 
     class Loaded(Message):
-        def __init__(self, result: LoadResult, path: str) -> None:
+        def __init__(self, screen: LoadingScreen, result: LoadResult, path: str) -> None:
             super().__init__()
+            self.screen = screen
             self.result = result
             self.path = path
 
@@ -104,7 +105,7 @@ class LoadingScreen(Screen[None]):
             self.app.call_from_thread(callback, message)
 
     def _loaded(self, result: LoadResult) -> None:
-        self.post_message(self.Loaded(result, self.current_path))
+        self.post_message(self.Loaded(self, result, self.current_path))
 
     @property
     def current_path(self) -> str:
