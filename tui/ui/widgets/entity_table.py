@@ -77,6 +77,18 @@ class EntityTable(Vertical):
             with self.filter_input.prevent(Input.Changed):
                 self.filter_input.value = ""
         self.path, self.lang = path, lang
+        model = self._model = self.prepare(path, lang)
+        label = named_label(self._pack, path, lang, own_facts=model.own_facts)
+        self._named.update(Text(label))
+        self.filter_input.placeholder = t("entities.filter-prompt", lang)
+        self._refill(current)
+
+    def prepare(self, path: str, lang: Lang) -> EntityRows:
+        """The rows of `path` in `lang`, built now unless already built (and kept either way).
+
+        Showing a section builds them if need be; built beforehand, while the reader has not
+        yet asked for the table, they make it open that much sooner.
+        """
         model = self._models.get((path, lang))
         if model is None:
             # Tens of thousands of lists and tuples and no cycles: the collector would scan
@@ -87,11 +99,7 @@ class EntityTable(Vertical):
             # (MainScreen freezes the heap once mounted): young, they made each collection of
             # the next frames scan them again (about 40 ms at 10,000 rows).
             freeze_heap()
-        self._model = model
-        label = named_label(self._pack, path, lang, own_facts=model.own_facts)
-        self._named.update(Text(label))
-        self.filter_input.placeholder = t("entities.filter-prompt", lang)
-        self._refill(current)
+        return model
 
     def _refill(self, keep: Entity | None = None) -> None:
         model = self._model
