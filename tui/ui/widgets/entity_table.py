@@ -31,6 +31,7 @@ MAX_WIDTHS = (20, 11)
 # widths, few enough that a section of 10,000 opens within its budget.
 WIDTH_SAMPLE = 200
 ARROWS = {"asc": "▲", "desc": "▼"}
+FIRST_SCREEN_ROWS = 60  # rows formatted ahead for the first screen (a tall terminal's worth)
 
 
 class EntityTable(Vertical):
@@ -95,6 +96,11 @@ class EntityTable(Vertical):
             # them again and again while they are made (about a third of the time to open).
             with collector_paused():
                 model = self._models[path, lang] = EntityRows(self._pack, path, lang)
+                # The cells the column widths are measured on, and those of the first screen:
+                # formatted now, kept in the rows, they are not formatted while it opens.
+                self._widths(model, list(range(len(model))), model.titles())
+                for index in range(min(len(model), FIRST_SCREEN_ROWS)):
+                    model.cells(index)
             # Kept as long as the pack, so out of the collector's sight as the pack is
             # (MainScreen freezes the heap once mounted): young, they made each collection of
             # the next frames scan them again (about 40 ms at 10,000 rows).
