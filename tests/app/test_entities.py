@@ -13,7 +13,7 @@ from textual.pilot import Pilot
 
 from tui.pack.model import Entity, EntityKind, Fact, FactKind, Pack, Qualifier
 from tui.ui.app import MoscowApp
-from tui.ui.entity_rows import EntityRows, attribute_cell, named_label
+from tui.ui.entity_rows import EntityRows, attribute_cell, entities_a_to_z, named_label
 from tui.ui.screens.entity import EntityScreen
 from tui.ui.widgets.entity_table import EntityGrid, EntityTable
 from tui.ui.widgets.fact_panel import FactPanel
@@ -95,6 +95,39 @@ def test_sorting_keeps_empty_cells_last_both_ways() -> None:
         present = [key for key in keys if key is not None]
         assert keys[: len(present)] == present and None in keys
         assert present == sorted(present, reverse=direction == "desc")
+
+
+def test_rows_find_an_entitys_facts_when_they_are_scattered() -> None:
+    """The rows look for an entity's facts from its first to its last: facts of other
+    entities and of the section in between are left out, wherever the loader put them."""
+    pack = entity_pack()
+    section = pack.facts_in(TECHNOPARKS)
+    # The odd facts after the even ones: most entities' facts are split around the others'.
+    scattered = [*section[::2], *section[1::2]]
+    others = [fact for fact in pack.facts if fact.section != TECHNOPARKS]
+    for facts in (section, scattered):
+        model = EntityRows(dataclasses.replace(pack, facts=(*facts, *others)), TECHNOPARKS, "en")
+        assert model.own_facts == [fact for fact in facts if fact.entity is None]
+        for index, entity in enumerate(model.entities):
+            expected: dict[str, list[Fact]] = {}
+            for fact in facts:
+                if fact.entity == entity.id and fact.attribute:
+                    expected.setdefault(fact.attribute, []).append(fact)
+            assert model.facts(index) == expected
+        assert "area" in model.columns and model.cells(0)[0] == model.entities[0].name.en
+
+
+def test_names_sort_alike_one_by_one_and_all_at_once() -> None:
+    """Names are folded together for speed; a name holding the joining character still sorts."""
+    pack = entity_pack()
+    first = next(iter(pack.entities_in(TECHNOPARKS)))
+    odd = dataclasses.replace(first, name=L("Ёлка\x00«Б»", "«zeta»\x00 Alpha"))
+    entities = {**pack.entities, first.id: odd}
+    for candidate in (pack, dataclasses.replace(pack, entities=entities)):
+        for lang in ("en", "ru"):
+            model = EntityRows(candidate, TECHNOPARKS, lang)
+            expected = entities_a_to_z(candidate, TECHNOPARKS, lang)
+            assert [entity.id for entity in model.entities] == [e.id for e in expected]
 
 
 async def test_tree_lists_named_places_a_to_z_in_the_current_language(tmp_path: Path) -> None:

@@ -7,9 +7,9 @@ start-up, and so the rows can be built and sorted in tests and benchmarks withou
 from __future__ import annotations
 
 from collections.abc import Sequence
-from itertools import groupby
-from operator import attrgetter
-from typing import Literal
+from itertools import compress, count, repeat
+from operator import attrgetter, is_, itemgetter
+from typing import Literal, TypeVar
 
 from rich.text import Text
 
@@ -35,10 +35,14 @@ KIND_UNITS: dict[EntityKind, str] = {
 }
 
 
+# What a name's sort key skips at its start: quotes, spaces, brackets.
+NAME_KEY_SKIPPED = "«»\"'“”„ (["
+
+
 def name_key(name: str) -> str:
     """How a name sorts A–Z: case and «quotes» ignored, ё as е."""
     folded = name.casefold().replace("ё", "е")
-    return folded.lstrip("«»\"'“”„ ([")
+    return folded.lstrip(NAME_KEY_SKIPPED)
 
 
 def entities_a_to_z(pack: Pack, path: str, lang: Lang) -> list[Entity]:
@@ -130,6 +134,7 @@ def entity_heading(pack: Pack, entity: Entity, lang: Lang) -> tuple[Text, Text]:
 # Rows --------------------------------------------------------------------------------------
 
 SortKey = tuple[float, str]
+T = TypeVar("T")
 Direction = Literal["asc", "desc"]
 
 
@@ -186,60 +191,72 @@ def attribute_key(facts: list[Fact], lang: Lang) -> SortKey | None:
 class EntityRows:
     """The rows of a section's entity table in one language, A–Z by name.
 
-    Built for 10,000 rows within a frame or two: one pass over the section's facts groups the
-    attribute facts by row; a row's cells are formatted when first shown, a column's sort keys
-    and its sorted orders when first sorted by, and the filter's search texts on the first
-    keystroke. Each is kept, so the table builds them once per section and language however
-    often it is shown, sorted or filtered.
+    Built for 10,000 rows within a frame: the A–Z order and where each entity's facts lie in
+    the section are found in passes that run in C; a row's facts are picked out and its cells
+    formatted when first shown, a column's sort keys and its sorted orders when first sorted
+    by, and the filter's search texts on the first keystroke. Each is kept, so the table builds
+    them once per section and language however often it is shown, sorted or filtered.
     """
 
     def __init__(self, pack: Pack, path: str, lang: Lang) -> None:
         self.lang: Lang = lang
         self.path = path
-        # The section's facts by entity, in one pass that runs in C over the runs of facts of
-        # one entity (the loader keeps them together; scattered runs are joined). A fact of an
-        # entity is always in the entity's section (tui.pack.references holds the rule).
-        by_entity: dict[str, list[Fact]] = {}
-        self.own_facts: list[Fact] = []  # the section's facts about no entity
-        for entity_id, run in groupby(pack.facts_in(path), key=attrgetter("entity")):
-            if entity_id is None:
-                self.own_facts += run
-            elif (found := by_entity.get(entity_id)) is None:
-                by_entity[entity_id] = list(run)
-            else:
-                found += run
+        facts = pack.facts_in(path)
+        self._section_facts = facts
+        # Where each entity's facts lie: from its first fact to its last. The loader keeps an
+        # entity's facts together, so that span is usually exactly its facts; a scattered
+        # entity is still right, its span being filtered (`_row_facts`). A fact of an entity
+        # is always in the entity's section (tui.pack.references holds the rule).
+        fact_entities = list(map(attrgetter("entity"), facts))
+        self._last = dict(zip(fact_entities, count()))
+        self._first = dict(zip(reversed(fact_entities), range(len(facts) - 1, -1, -1), strict=True))
+        self.own_facts = list(compress(facts, map(is_, fact_entities, repeat(None))))
         entities = pack.entities_in(path)
-        names = [entity.name.get(lang) for entity in entities]
-        name_keys = [name_key(name) for name in names]
+        names = list(map(attrgetter("name.ru" if lang == "ru" else "name.en"), entities))
+        name_keys = _name_keys(names)
         order = sorted(range(len(entities)), key=name_keys.__getitem__)
-        self.entities = [entities[index] for index in order]
-        self._names = [names[index] for index in order]
-        self._entity_facts = [by_entity.get(entity.id, []) for entity in self.entities]
-        self.columns = self._present_columns()
+        self.entities = _picked(entities, order)
+        self._names = _picked(names, order)
+        self._name_keys = _picked(name_keys, order)
+        self._entity_facts: list[list[Fact] | None] = [None] * len(order)
         self._facts: list[dict[str, list[Fact]] | None] = [None] * len(order)
-        self._name_keys = [name_keys[index] for index in order]
         self._keys: dict[int, list[SortKey | None]] = {}
         self._cells: list[tuple[str, ...] | None] = [None] * len(order)
         self._haystacks: list[str] | None = None
         self._orders: dict[tuple[int, Direction], list[int]] = {}
         self.built = 0  # how many of the kept keys, orders and search texts have been built
+        self.columns = self._present_columns()
 
     def _present_columns(self) -> list[str]:
         """The attribute columns some row has a fact for, looked for until all are found."""
         wanted = set(ATTRIBUTE_COLUMNS)
         found: set[str | None] = set()
-        for facts in self._entity_facts:
-            found.update(fact.attribute for fact in facts)
+        for index in range(len(self.entities)):
+            found.update(fact.attribute for fact in self._row_facts(index))
             if wanted <= found:
                 break
         return [attribute for attribute in ATTRIBUTE_COLUMNS if attribute in found]
+
+    def _row_facts(self, index: int) -> list[Fact]:
+        """The facts of row `index`'s entity, in the section's order (picked once, kept)."""
+        found = self._entity_facts[index]
+        if found is None:
+            entity_id = self.entities[index].id
+            first = self._first.get(entity_id)
+            if first is None:
+                found = []
+            else:
+                span = self._section_facts[first : self._last[entity_id] + 1]
+                found = [fact for fact in span if fact.entity == entity_id]
+            self._entity_facts[index] = found
+        return found
 
     def facts(self, index: int) -> dict[str, list[Fact]]:
         """The attribute facts of row `index`, by attribute."""
         grouped = self._facts[index]
         if grouped is None:
             grouped = {}
-            for fact in self._entity_facts[index]:
+            for fact in self._row_facts(index):
                 if fact.attribute:
                     grouped.setdefault(fact.attribute, []).append(fact)
             self._facts[index] = grouped
@@ -321,9 +338,9 @@ class EntityRows:
     def _search_texts(self) -> list[str]:
         """Per row, casefolded: both names, the texts of text attributes, the years."""
         texts = []
-        for entity, facts in zip(self.entities, self._entity_facts, strict=True):
+        for index, entity in enumerate(self.entities):
             words = [entity.name.ru, entity.name.en]
-            for fact in facts:
+            for fact in self._row_facts(index):
                 if not fact.attribute or fact.value is not None:
                     continue
                 if fact.year is not None:
@@ -332,3 +349,28 @@ class EntityRows:
                     words += (fact.text.ru, fact.text.en)
             texts.append("\n".join(words).casefold())
         return texts
+
+
+# Helpers of EntityRows: each a pass over a whole section that runs in C ----------------------
+
+NAME_SEPARATOR = "\x00"  # joins the names to fold them at once; no name is expected to hold it
+
+
+def _name_keys(names: list[str]) -> list[str]:
+    """`name_key` of each name, folded in one call on all of them rather than one per name.
+
+    Case folding is per character, so folding the joined names is folding each; a name that
+    holds the separator would split in two, and then each is folded alone.
+    """
+    joined = NAME_SEPARATOR.join(names).casefold().replace("ё", "е")
+    folded = joined.split(NAME_SEPARATOR)
+    if len(folded) != len(names):
+        return [name_key(name) for name in names]
+    return [text.lstrip(NAME_KEY_SKIPPED) for text in folded]
+
+
+def _picked(items: Sequence[T], order: list[int]) -> list[T]:
+    """`items` in `order` (indexes into it)."""
+    if len(order) < 2:
+        return [items[index] for index in order]
+    return list(itemgetter(*order)(items))

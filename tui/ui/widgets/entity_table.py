@@ -31,6 +31,7 @@ MAX_WIDTHS = (20, 11)
 # widths, few enough that a section of 10,000 opens within its budget.
 WIDTH_SAMPLE = 200
 ARROWS = {"asc": "▲", "desc": "▼"}
+FIRST_SCREEN_ROWS = 60  # rows formatted ahead for the first screen (a tall terminal's worth)
 
 
 class EntityTable(Vertical):
@@ -77,21 +78,34 @@ class EntityTable(Vertical):
             with self.filter_input.prevent(Input.Changed):
                 self.filter_input.value = ""
         self.path, self.lang = path, lang
+        model = self._model = self.prepare(path, lang)
+        label = named_label(self._pack, path, lang, own_facts=model.own_facts)
+        self._named.update(Text(label))
+        self.filter_input.placeholder = t("entities.filter-prompt", lang)
+        self._refill(current)
+
+    def prepare(self, path: str, lang: Lang) -> EntityRows:
+        """The rows of `path` in `lang`, built now unless already built (and kept either way).
+
+        Showing a section builds them if need be; built beforehand, while the reader has not
+        yet asked for the table, they make it open that much sooner.
+        """
         model = self._models.get((path, lang))
         if model is None:
             # Tens of thousands of lists and tuples and no cycles: the collector would scan
             # them again and again while they are made (about a third of the time to open).
             with collector_paused():
                 model = self._models[path, lang] = EntityRows(self._pack, path, lang)
+                # The cells the column widths are measured on, and those of the first screen:
+                # formatted now, kept in the rows, they are not formatted while it opens.
+                self._widths(model, list(range(len(model))), model.titles())
+                for index in range(min(len(model), FIRST_SCREEN_ROWS)):
+                    model.cells(index)
             # Kept as long as the pack, so out of the collector's sight as the pack is
             # (MainScreen freezes the heap once mounted): young, they made each collection of
             # the next frames scan them again (about 40 ms at 10,000 rows).
             freeze_heap()
-        self._model = model
-        label = named_label(self._pack, path, lang, own_facts=model.own_facts)
-        self._named.update(Text(label))
-        self.filter_input.placeholder = t("entities.filter-prompt", lang)
-        self._refill(current)
+        return model
 
     def _refill(self, keep: Entity | None = None) -> None:
         model = self._model
