@@ -6,11 +6,11 @@ from pathlib import Path
 
 import pytest
 from evidence_helpers import NOURL, REPRINT, Notices, evidence_pack, fake_browser, make_app
-from textual.widgets import OptionList
 
 from tui.pack.model import Pack
 from tui.ui.screens.main import MainScreen
 from tui.ui.screens.sources import CitesScreen, SourcesScreen, citation_counts, citations_of
+from tui.ui.widgets.entry_list import EntryList
 from tui.ui.widgets.fact_panel import FactPanel
 
 
@@ -58,16 +58,16 @@ async def test_sources_list_then_cites_then_jump(
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, SourcesScreen)
-        options = screen.query_one(OptionList)
-        assert options.option_count == len(pack.sources)
-        first = str(options.get_option_at_index(0).prompt)
+        options = screen.query_one(EntryList)
+        assert options.count == len(pack.sources)
+        first = options.entry(0).plain
         assert "TASS" in first and "22 Oct 2025" in first and "https://tass.ru/ekonomika/1" in first
         assert "9 facts, 4 points" in first or "facts," in first
         await pilot.press("j", "enter")  # chelorg: three points
         await pilot.pause()
         cites = app.screen
         assert isinstance(cites, CitesScreen)
-        assert cites.query_one(OptionList).option_count == 3
+        assert cites.query_one(EntryList).count == 3
         await pilot.press("escape")
         await pilot.pause()
         assert app.screen is screen
