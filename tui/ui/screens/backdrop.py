@@ -157,7 +157,9 @@ class BackdropScreen(ModalScreen[ResultType]):
             self._backdrop = None
         return super().refresh(*regions, repaint=repaint, layout=layout, recompose=recompose)
 
-    _opening = False
+    # Opening until the first layout's resize has been handled: Textual's own handler of that
+    # resize, which runs before `on_resize`, is the one that lays out the screens behind.
+    _opening = True
     _opened = False
 
     def on_resize(self) -> None:
