@@ -14,7 +14,7 @@ from rich.measure import Measurement
 from rich.segment import Segment
 from rich.table import Table
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
@@ -26,6 +26,7 @@ from tui.pack.model import Basis, Fact, Lang, Pack, Qualifier, Series, SeriesPoi
 from tui.text.dates import source_date
 from tui.text.words import BASIS_LABELS, qualifier_words, t
 from tui.ui import links
+from tui.ui.screens.opening import skip_first_relayout
 from tui.ui.widgets.chart import GAP_MARK, MIN_PLOT_ROWS, NOTE_MARK, TARGET_FULL, Plot
 
 # Rows the screen keeps for everything but the plot at its smallest; the plot takes the rest,
@@ -195,6 +196,7 @@ class ChartScreen(Screen[None]):
         self.series = series
         self.lang: Lang = lang
         self.cursor = len(series.points) - 1
+        self._opened = False
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="chart-body"):
@@ -213,7 +215,9 @@ class ChartScreen(Screen[None]):
         self.watch(self.app, "lang", self._set_lang, init=False)
         self._fill()
 
-    def on_resize(self) -> None:
+    def on_resize(self, event: events.Resize) -> None:
+        skip_first_relayout(self, event, first=not self._opened)
+        self._opened = True
         self.query_one(Plot).styles.height = plot_height(self.app.size.height)
 
     def _set_lang(self, lang: Lang) -> None:
