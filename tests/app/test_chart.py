@@ -8,13 +8,14 @@ from pathlib import Path
 import pytest
 from evidence_helpers import Notices, evidence_pack, fake_browser, fake_native_copy, make_app
 from rich.console import Console
+from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from tui import clipboard
 from tui.export.series import series_markdown_table, series_text
 from tui.pack.model import Pack, Series
 from tui.ui.app import MoscowApp
-from tui.ui.screens.chart import ChartScreen, points_table, series_for
+from tui.ui.screens.chart import ChartScreen, least_body_rows, points_table, series_for
 from tui.ui.screens.main import MainScreen
 from tui.ui.widgets.chart import EIGHTHS, TARGET_FULL, Plot, geometry, nice_ticks, plot_cells
 
@@ -277,3 +278,23 @@ def test_only_the_labels_are_bold(pack: Pack) -> None:
             for i in range(span.start, span.end)
         }
         assert len(bold) < len(plain.replace("\n", ""))
+
+
+@pytest.mark.parametrize("size", [(80, 24), (100, 30), (160, 70)])
+async def test_the_scrollbar_is_there_from_the_start_exactly_when_the_body_overflows(
+    pack: Pack, tmp_path: Path, size: tuple[int, int]
+) -> None:
+    app = make_app(pack, tmp_path, Notices(), start_path=SECTION)
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        await pilot.press("v")
+        await pilot.pause()
+        screen = chart(app)
+        body = screen.query_one("#chart-body", VerticalScroll)
+        overflows = body.virtual_size.height > body.scrollable_content_region.height
+        assert body.show_vertical_scrollbar == overflows
+        # The estimate made before the first layout never says more than the body takes.
+        least = least_body_rows(pack, screen.series, screen.cursor, "en", app.size)
+        assert least < body.virtual_size.height
+        table = screen.query_one("#chart-table", Static)
+        assert table.size.width == body.scrollable_content_region.width

@@ -170,6 +170,32 @@ async def test_the_screen_behind_the_detail_follows_the_language(
         assert pack.title.en.split()[0] not in after
 
 
+@pytest.mark.parametrize("key", ["enter", "S", "v"])
+async def test_a_resize_while_a_view_is_open_lays_out_every_screen(
+    pack: Pack, tmp_path: Path, key: str
+) -> None:
+    """The first layout of a view is not done twice; a resize of the terminal still is."""
+    app = make_app(pack, tmp_path, Notices(), start_path=SECTION)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("tab", key)
+        await pilot.pause()
+        view = app.screen
+        assert not isinstance(view, MainScreen)
+        assert all(screen.size == (120, 40) for screen in app.screen_stack)
+        await pilot.resize_terminal(90, 30)
+        await pilot.pause()
+        await pilot.pause()
+        assert app.screen is view
+        assert all(screen.size == (90, 30) for screen in app.screen_stack)
+        shot = html.unescape(app.export_screenshot())
+        assert pack.title.en.split()[0] in shot or not isinstance(view, DetailScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        main = app.screen
+        assert isinstance(main, MainScreen) and main.size == (90, 30)
+
+
 async def test_o_opens_the_url_in_a_worker_and_says_so(
     pack: Pack, tmp_path: Path, opened: list[str]
 ) -> None:

@@ -6,11 +6,12 @@ from pathlib import Path
 
 import pytest
 from evidence_helpers import NOURL, REPRINT, Notices, evidence_pack, fake_browser, make_app
-from textual.widgets import OptionList
 
 from tui.pack.model import Pack
+from tui.text.words import t
 from tui.ui.screens.main import MainScreen
 from tui.ui.screens.sources import CitesScreen, SourcesScreen, citation_counts, citations_of
+from tui.ui.widgets.entry_list import EntryList
 from tui.ui.widgets.fact_panel import FactPanel
 
 
@@ -58,16 +59,16 @@ async def test_sources_list_then_cites_then_jump(
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, SourcesScreen)
-        options = screen.query_one(OptionList)
-        assert options.option_count == len(pack.sources)
-        first = str(options.get_option_at_index(0).prompt)
+        options = screen.query_one(EntryList)
+        assert options.count == len(pack.sources)
+        first = options.entry(0).plain
         assert "TASS" in first and "22 Oct 2025" in first and "https://tass.ru/ekonomika/1" in first
         assert "9 facts, 4 points" in first or "facts," in first
         await pilot.press("j", "enter")  # chelorg: three points
         await pilot.pause()
         cites = app.screen
         assert isinstance(cites, CitesScreen)
-        assert cites.query_one(OptionList).option_count == 3
+        assert cites.query_one(EntryList).count == 3
         await pilot.press("escape")
         await pilot.pause()
         assert app.screen is screen
@@ -109,3 +110,34 @@ async def test_sources_o_and_y_act_on_the_highlighted_source(
         await pilot.press("L")
         await pilot.pause()
         assert "Источники" in str(app.screen.query_one("#sources-title").render())
+
+
+async def test_a_source_nothing_cites_lists_nothing_and_says_so(pack: Pack, tmp_path: Path) -> None:
+    app = make_app(pack, tmp_path, Notices(), start_path="overview")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("S", *["j"] * list(pack.sources).index(REPRINT), "enter")
+        await pilot.pause()
+        cites = app.screen
+        assert isinstance(cites, CitesScreen) and cites.source.id == REPRINT
+        listed = cites.query_one(EntryList)
+        assert listed.count == 0 and listed.highlighted is None
+        assert t("cites.none", "en") in str(cites.query_one("#cites-title").render())
+        await pilot.press("enter", "down")  # nothing to go to: the screen stays
+        await pilot.pause()
+        assert app.screen is cites
+
+
+async def test_a_click_on_a_source_lists_what_cites_it(pack: Pack, tmp_path: Path) -> None:
+    app = make_app(pack, tmp_path, Notices(), start_path="overview")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("S")
+        await pilot.pause()
+        listed = app.screen.query_one(EntryList)
+        first_lines = listed.entry(0).plain.count("\n") + 1  # the second entry starts below
+        await pilot.click(EntryList, offset=(4, first_lines))
+        await pilot.pause()
+        cites = app.screen
+        assert isinstance(cites, CitesScreen)
+        assert cites.source.id == list(pack.sources)[1]

@@ -17,6 +17,7 @@ from typing import Self, TypeVar
 
 from rich.segment import Segment
 from rich.style import Style as RichStyle
+from textual import events
 from textual.color import Color
 from textual.css.styles import RulesMap
 from textual.geometry import Region
@@ -26,6 +27,8 @@ from textual.strip import Strip
 from textual.style import Style as VisualStyle
 from textual.visual import RenderOptions, Visual, visualize
 from textual.widget import Widget
+
+from tui.ui.screens.opening import skip_first_relayout
 
 ResultType = TypeVar("ResultType")
 
@@ -157,10 +160,13 @@ class BackdropScreen(ModalScreen[ResultType]):
             self._backdrop = None
         return super().refresh(*regions, repaint=repaint, layout=layout, recompose=recompose)
 
-    _opening = False
+    # Opening until the first layout's resize has been handled: Textual's own handler of that
+    # resize, which runs before `on_resize`, is the one that lays out the screens behind.
+    _opening = True
     _opened = False
 
-    def on_resize(self) -> None:
+    def on_resize(self, event: events.Resize) -> None:
+        skip_first_relayout(self, event, first=not self._opened)
         if not self._opened:  # the first resize: this screen's first layout
             self._opened = self._opening = True
             self.call_after_refresh(self._open)

@@ -9,15 +9,17 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.cells import cell_len
 from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
 from rich.measure import Measurement
 from rich.segment import Segment
 from rich.table import Table
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
+from textual.geometry import Size
 from textual.screen import Screen
 from textual.widgets import Static
 
@@ -26,6 +28,7 @@ from tui.pack.model import Basis, Fact, Lang, Pack, Qualifier, Series, SeriesPoi
 from tui.text.dates import source_date
 from tui.text.words import BASIS_LABELS, qualifier_words, t
 from tui.ui import links
+from tui.ui.screens.opening import skip_first_relayout
 from tui.ui.widgets.chart import GAP_MARK, MIN_PLOT_ROWS, NOTE_MARK, TARGET_FULL, Plot
 
 # Rows the screen keeps for everything but the plot at its smallest; the plot takes the rest,
@@ -176,6 +179,31 @@ def plot_height(screen_height: int) -> int:
     return max(MIN_PLOT_ROWS, min(MAX_PLOT_ROWS, screen_height - OTHER_ROWS)) + 2
 
 
+def least_rows(text: Text, width: int) -> int:
+    """Rows `text` takes at least when wrapped to `width` cells or fewer."""
+    return sum(max(1, -(-cell_len(line) // width)) for line in text.plain.split("\n"))
+
+
+def least_body_rows(pack: Pack, series: Series, cursor: int, lang: Lang, size: Size) -> int:
+    """Rows the chart's body but its table takes at least on a screen of `size`, however
+    the texts wrap: each text's rows at the body's whole width, the plot and the margins.
+    """
+    width = body_width(size)
+    texts = [heading(series, lang), legend(series, lang)]
+    texts.append(point_info(pack, series, series.points[cursor], lang))
+    margins = 3  # under the heading, the point and the table
+    if series.rule is not None or series.note is not None:
+        texts.append(series_notes(series, lang))
+        margins += 1
+    rows = sum(least_rows(text, width) for text in texts)
+    return rows + margins + plot_height(size.height)
+
+
+def body_width(size: Size) -> int:
+    """The cells of the body's content on a screen of `size`, without a scrollbar."""
+    return max(1, size.width - 2)  # the body's padding
+
+
 class ChartScreen(Screen[None]):
     """One series full screen; `Esc` goes back to where it was opened."""
 
@@ -195,6 +223,7 @@ class ChartScreen(Screen[None]):
         self.series = series
         self.lang: Lang = lang
         self.cursor = len(series.points) - 1
+        self._opened = False
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="chart-body"):
@@ -212,8 +241,32 @@ class ChartScreen(Screen[None]):
     def on_mount(self) -> None:
         self.watch(self.app, "lang", self._set_lang, init=False)
         self._fill()
+        self._scrollbar_from_the_start()
 
-    def on_resize(self) -> None:
+    def _scrollbar_from_the_start(self) -> None:
+        """A body taller than the screen gets its scrollbar from the first layout on.
+
+        Shown only once the content has been measured, the scrollbar would take a column from
+        every text, which Textual would then measure, lay out and draw again.
+        """
+        size, series = self.app.size, self.series
+        rows = least_body_rows(self.pack, series, self.cursor, self.lang, size)
+        table_rows = 1 + len(series.points)  # the header and a row per point, at least
+        if rows + table_rows <= size.height - 1:  # too close to call: the table's own rows
+            table_rows = self._table_rows(size)
+        if rows + table_rows > size.height - 1:  # the keys' line below the body
+            self.query_one("#chart-body").show_vertical_scrollbar = True
+
+    def _table_rows(self, size: Size) -> int:
+        """The table's rows at the body's whole width, counted as Textual counts them (and
+        kept: without a scrollbar, that is the width the layout draws it at)."""
+        console = self.app.console
+        options = self.app.console_options.update_width(body_width(size)).update(highlight=False)
+        return sum(text.count("\n") for text, _, _ in console.render(self._table, options))
+
+    def on_resize(self, event: events.Resize) -> None:
+        skip_first_relayout(self, event, first=not self._opened)
+        self._opened = True
         self.query_one(Plot).styles.height = plot_height(self.app.size.height)
 
     def _set_lang(self, lang: Lang) -> None:
@@ -235,8 +288,8 @@ class ChartScreen(Screen[None]):
         self.query_one("#chart-point", Static).update(
             point_info(self.pack, series, self.point, lang)
         )
-        table = points_table(self.pack, series, self.cursor, lang)
-        self.query_one("#chart-table", Static).update(LinesByWidth(table))
+        self._table = LinesByWidth(points_table(self.pack, series, self.cursor, lang))
+        self.query_one("#chart-table", Static).update(self._table)
         self.query_one("#chart-keys", Static).update(Text(t("chart.keys", lang)))
 
     def action_move(self, step: int) -> None:

@@ -9,8 +9,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.widgets import OptionList, Static
-from textual.widgets.option_list import Option
+from textual.widgets import Static
 
 from tui.pack.model import Lang, Pack, Source
 from tui.text.dates import source_date
@@ -18,22 +17,18 @@ from tui.text.units import format_point_value
 from tui.text.words import t
 from tui.ui import links
 from tui.ui.screens.base import BackScreen
+from tui.ui.widgets.entry_list import EntryList
 
 MODAL_BINDINGS: list[BindingType] = [
     Binding("o", "open_url", "Open URL", id="open-url"),
     Binding("y", "copy_url", "Copy URL", id="copy-url"),
     # A modal screen hides the app's bindings: the language key is repeated here.
     Binding("L", "app.toggle_lang", "Language", show=False, id="lang"),
-    # Vim keys beside the arrows the option list already knows.
-    Binding("j", "cursor('down')", show=False),
-    Binding("k", "cursor('up')", show=False),
-    Binding("g", "cursor('first')", show=False),
-    Binding("G", "cursor('last')", show=False),
 ]
 
 
 class ListScreen(BackScreen[None]):
-    """A modal screen around one option list, moved with the arrows or j/k/g/G.
+    """A modal screen around one list of entries, moved with the arrows or j/k/g/G.
 
     Its parts are `#PREFIX-box`, `#PREFIX-title`, `#PREFIX-list` and `#PREFIX-keys`; a subclass
     fills them in `_fill`, again whenever the language changes.
@@ -50,13 +45,13 @@ class ListScreen(BackScreen[None]):
     def compose(self) -> ComposeResult:
         with Vertical(id=f"{self.PREFIX}-box"):
             yield Static(id=f"{self.PREFIX}-title", classes="evidence-title")
-            yield OptionList(id=f"{self.PREFIX}-list")
+            yield EntryList(id=f"{self.PREFIX}-list")
             yield Static(id=f"{self.PREFIX}-keys", classes="evidence-keys")
 
     def on_mount(self) -> None:
         self.watch(self.app, "lang", self._set_lang, init=False)
         self._fill()
-        self.query_one(OptionList).focus()
+        self.query_one(EntryList).focus()
 
     def _set_lang(self, lang: Lang) -> None:
         self.lang = lang
@@ -64,17 +59,6 @@ class ListScreen(BackScreen[None]):
 
     def _fill(self) -> None:
         raise NotImplementedError
-
-    def action_cursor(self, where: str) -> None:
-        options = self.query_one(OptionList)
-        if where == "down":
-            options.action_cursor_down()
-        elif where == "up":
-            options.action_cursor_up()
-        elif where == "first":
-            options.action_first()
-        else:
-            options.action_last()
 
 
 @dataclass(frozen=True)
@@ -153,24 +137,21 @@ class SourcesScreen(ListScreen):
     def _fill(self) -> None:
         lang = self.lang
         counts = citation_counts(self.pack)
-        options = self.query_one(OptionList)
-        highlighted = options.highlighted
-        options.clear_options()
-        options.add_options(
-            Option(source_label(self.pack.sources[key], counts[key], lang), id=key)
-            for key in self._ids
+        entries = self.query_one(EntryList)
+        entries.set_entries(
+            [source_label(self.pack.sources[key], counts[key], lang) for key in self._ids],
+            highlighted=entries.highlighted,
         )
-        options.highlighted = highlighted if highlighted is not None else 0
         title = t("sources.title", lang, count=len(self._ids))
         self.query_one("#sources-title", Static).update(Text(title))
         self.query_one("#sources-keys", Static).update(Text(t("sources.keys", lang)))
 
     @property
     def highlighted_source(self) -> Source | None:
-        index = self.query_one(OptionList).highlighted
+        index = self.query_one(EntryList).highlighted
         return None if index is None else self.pack.sources[self._ids[index]]
 
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+    def on_entry_list_chosen(self, event: EntryList.Chosen) -> None:
         event.stop()
         source = self.highlighted_source
         if source is not None:
@@ -198,11 +179,7 @@ class CitesScreen(ListScreen):
     def _fill(self) -> None:
         lang = self.lang
         self.citations = citations_of(self.pack, self.source.id, lang)
-        options = self.query_one(OptionList)
-        options.clear_options()
-        options.add_options(Option(citation.label) for citation in self.citations)
-        if self.citations:
-            options.highlighted = 0
+        self.query_one(EntryList).set_entries([citation.label for citation in self.citations])
         title = Text()
         title.append(f"{t('sources.cites', lang)}: ", style="bold")
         title.append(f"{self.source.publisher}, {source_date(self.source, lang)}")
@@ -211,9 +188,9 @@ class CitesScreen(ListScreen):
         self.query_one("#cites-title", Static).update(title)
         self.query_one("#cites-keys", Static).update(Text(t("cites.keys", lang)))
 
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+    def on_entry_list_chosen(self, event: EntryList.Chosen) -> None:
         event.stop()
-        citation = self.citations[event.option_index]
+        citation = self.citations[event.index]
         main = getattr(self.app, "main_screen", None)
         if main is not None:
             main.post_message(main.ShowFact(citation.path, citation.fact_id))

@@ -15,10 +15,13 @@ from itertools import groupby
 from operator import itemgetter
 from typing import ClassVar
 
+from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 from textual import events
+from textual.geometry import Region, Size
 from textual.message import Message
+from textual.strip import Strip
 from textual.widget import Widget
 
 from tui.pack.model import Basis, Lang, Qualifier, Series
@@ -174,8 +177,30 @@ def plot_text(cells: list[list[tuple[str, str]]], styles: dict[str, Style]) -> T
     return text
 
 
+def plot_strips(
+    cells: list[list[tuple[str, str]]], styles: dict[str, Style], base: Style, width: int
+) -> list[Strip]:
+    """The cells as lines ready to draw: a segment per run of one part, over `base`.
+
+    What Textual would draw for `plot_text` (the text in the widget's style, each run in its
+    part's style on top, cropped or padded to `width`), without making the text first.
+    """
+    strips = []
+    for row in cells:
+        segments = [
+            Segment("".join(char for char, _ in run), base + styles[part] if part else base)
+            for part, run in groupby(row, key=itemgetter(1))
+        ]
+        strips.append(Strip(segments).crop_extend(0, width, base))
+    return strips
+
+
 class Plot(Widget):
-    """The bars of one series; the screen moves `cursor` and styles the parts."""
+    """The bars of one series; the screen moves `cursor` and styles the parts.
+
+    Drawn line by line (`render_line`) from its cells: turning the plot into text and the text
+    into lines cost as much again as working out the cells.
+    """
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {f"chart--{part}" for part in PARTS}
 
@@ -197,6 +222,8 @@ class Plot(Widget):
         self.series = series
         self.lang: Lang = lang
         self.cursor = len(series.points) - 1
+        self._strips: list[Strip] = []
+        self._drawn_for: tuple[Size, int, Lang] | None = None
 
     def show(self, *, cursor: int | None = None, lang: Lang | None = None) -> None:
         if cursor is not None:
@@ -205,13 +232,37 @@ class Plot(Widget):
             self.lang = lang
         self.refresh()
 
-    def render(self) -> Text:
+    def _cells(self) -> list[list[tuple[str, str]]]:
         width, height = self.size.width, self.size.height
         if width <= 0 or height <= 0:
-            return Text()
-        cells = plot_cells(self.series, width, max(height - 2, 1), self.cursor, self.lang)
-        styles = {part: self.get_component_rich_style(f"chart--{part}") for part in PARTS}
-        return plot_text(cells, styles)
+            return []
+        return plot_cells(self.series, width, max(height - 2, 1), self.cursor, self.lang)
+
+    def _styles(self) -> dict[str, Style]:
+        return {part: self.get_component_rich_style(f"chart--{part}") for part in PARTS}
+
+    def render(self) -> Text:
+        """The plot as text (what `render_line` draws, line by line)."""
+        return plot_text(self._cells(), self._styles())
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._drawn_for = None  # the theme changed: the parts' colours with it
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        # The lines of the whole plot at once, for the lines asked for one by one below; drawn
+        # again when the size, the cursor, the language or the styles change.
+        drawn_for = (self.size, self.cursor, self.lang)
+        if drawn_for != self._drawn_for:
+            self._drawn_for = drawn_for
+            base, width = self.rich_style, self.size.width
+            self._strips = plot_strips(self._cells(), self._styles(), base, width)
+        return super().render_lines(crop)
+
+    def render_line(self, y: int) -> Strip:
+        if 0 <= y < len(self._strips):
+            return self._strips[y]
+        return Strip.blank(self.size.width, self.rich_style)
 
     def on_click(self, event: events.Click) -> None:
         offset = event.get_content_offset(self)
