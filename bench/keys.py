@@ -157,6 +157,9 @@ async def measure_views(pilot: Pilot[Any], notes: list[str]) -> dict[str, Any]:
     focused = app.focused
     app.screen.query_one(FactList).focus()  # a section may put a table's filter before it
     await settle(pilot)
+    # Each view is opened from a screen at rest: the focus above scrolls the panel with an
+    # animation, whose frames would otherwise be timed as part of the first view's opening.
+    await pilot.wait_for_scheduled_animations()
     views: dict[str, Any] = {}
     for name, key in VIEWS:
         opening = KeyTimes()
@@ -169,6 +172,7 @@ async def measure_views(pilot: Pilot[Any], notes: list[str]) -> dict[str, Any]:
         )
         if pushed:
             await press(pilot, "escape", untimed)
+            await pilot.wait_for_scheduled_animations()
         views[name] = {**opening.summary(), "pushed": pushed}
     (focused or app.screen.query_one(SectionTree)).focus()
     await settle(pilot)

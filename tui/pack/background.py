@@ -192,6 +192,8 @@ def _load_and_send(folders: list[Path], out: BinaryIO) -> None:
         _send(out, "progress", _progress_fields(report))
 
     def send_result(result: LoadResult) -> None:
+        if result.pack is not None:
+            result.pack.build_indexes()  # here, not in the app while it draws
         _send(out, "result", result)
         out.close()  # the app has all it needs; the cache is written after this
 

@@ -272,7 +272,7 @@ def _write(path: Path, stamp: Stamp, result: LoadResult, folders: list[Path]) ->
     files = [str(name) for name in result.files]
     pack = result.pack
     if pack is not None:
-        pack.build_section_index()  # stored with the pack, not rebuilt at every start
+        pack.build_indexes()  # stored with the pack, not rebuilt at every start
     _remove_stale_temps(directory)
     handle, temporary = tempfile.mkstemp(
         dir=directory, prefix=f"{TEMP_PREFIX}{os.getpid()}-", suffix=TEMP_SUFFIX

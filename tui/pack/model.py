@@ -308,10 +308,12 @@ class Pack:
     def _series_by_section(self) -> dict[str, tuple[Series, ...]]:
         return _grouped(self.series.values(), attrgetter("section"))
 
-    def build_section_index(self) -> None:
-        """Build the facts-by-section index now (the cache stores it with the pack: reading it
-        back costs a tenth of building it at every start)."""
-        _ = self._facts_by_section  # a cached_property: reading it builds and keeps it
+    def build_indexes(self) -> None:
+        """Build now the indexes every start needs: facts by section, and the count of facts
+        per source (the sources view's). The cache stores them with the pack: reading them
+        back costs a tenth of building them at every start."""
+        # cached_properties: reading one builds and keeps it.
+        _ = self._facts_by_section, self._fact_count_by_source
 
     def facts_citing(self, source_id: str) -> int:
         """How many facts cite one source."""
