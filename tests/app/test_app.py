@@ -645,3 +645,22 @@ def test_fact_heights_counted_as_content_wraps(width: int) -> None:
                 text = fact_text(pack, fact, lang)
                 drawn = Content.from_rich_text(text).wrap(width)
                 assert wrapped_height(text.plain, width) == len(drawn), (fact.id, lang)
+
+
+async def test_the_views_modules_are_imported_one_by_one_after_the_first_frame(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import tui.ui.app as app_module
+
+    imported: list[str] = []
+    monkeypatch.setattr(app_module, "import_module", imported.append)
+    app = MoscowApp(build_pack(), lang="en", state_path=tmp_path / "state.json")
+    async with app.run_test(size=(100, 30)) as pilot:
+        assert imported == []  # nothing before the first frame
+        await pilot.pause(app_module.PREFETCH_DELAY + 0.02)
+        assert 1 <= len(imported) < len(app_module.LATER_MODULES)  # one at a time
+        for _ in range(100):
+            if len(imported) == len(app_module.LATER_MODULES):
+                break
+            await pilot.pause(0.05)
+    assert imported == list(app_module.LATER_MODULES)
