@@ -254,7 +254,9 @@ class MainScreen(FactActions):
     def _enter_leaf(self) -> None:
         fact_list = self.query_one(FactPanel).fact_list
         if fact_list is not None:
-            fact_list.focus()
+            # Where focus() would scroll, but at once: its glide took frames out of later keys.
+            fact_list.focus(scroll_visible=False)
+            self.call_later(self.scroll_to_center, fact_list, animate=False, origin_visible=True)
 
     # Named places -------------------------------------------------------------------------
 

@@ -68,7 +68,8 @@ class FactList(Widget, can_focus=True):
     }
     """
 
-    highlighted: reactive[int] = reactive(0, init=False)
+    # Not repainted whole on change: watch_highlighted repaints the two facts that change.
+    highlighted: reactive[int] = reactive(0, init=False, repaint=False)
     virtual_size: Reactive[Size] = sized_by_layout()
 
     def __init__(self, pack: Pack, facts: list[Fact], lang: Lang, *, id: str | None = None):
