@@ -309,7 +309,8 @@ class MainScreen(FactActions):
     def action_back(self) -> None:
         """Back one level: from the panel to the tree (shown again if `t` had hidden it)."""
         tree = self.query_one(SectionTree)
-        tree.display = True
+        if not tree.display:  # setting it, even unchanged, lays the screen out again
+            tree.display = True
         tree.focus(scroll_visible=False)
         self.refresh_bindings()
 
