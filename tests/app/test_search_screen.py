@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 from app_helpers import build_pack
+from rich.segment import Segment
+from textual.geometry import Region
 from textual.pilot import Pilot
 
 from tui.pack.model import Fact, Lang, Pack
@@ -120,3 +122,32 @@ async def test_a_typo_still_finds_the_section(tmp_path: Path) -> None:
         await pilot.pause()
         screen = await type_query(pilot, "technoprak")
         assert rows(screen)[0].startswith("Technoparks\nsection")
+
+
+async def test_results_painted_after_each_keystroke_are_those_of_a_fresh_search(
+    tmp_path: Path,
+) -> None:
+    """A keystroke repaints only the rows that changed: what is on screen is still exactly
+    what the screen shows for that query typed anew."""
+    async with make_app(tmp_path).run_test(size=(100, 30)) as pilot:
+        screen = await type_query(pilot, "tech")
+        before_edits = painted_results(pilot)
+        await pilot.press("backspace", "backspace")  # "te": other rows, or marked otherwise
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        assert rows(screen)
+        after_edits = painted_results(pilot)
+        assert after_edits != before_edits
+        await pilot.press("escape")
+        await type_query(pilot, "te")
+        assert painted_results(pilot) == after_edits
+
+
+def painted_results(pilot: Pilot[None]) -> list[list[Segment]]:
+    """The results' lines as painted, styles and all (the matched letters are marked):
+    through the widget's cache of drawn lines, where a row left unrepainted would show its
+    old look."""
+    results = pilot.app.screen.query_one(SearchResults)
+    size = results.size
+    assert size.height > 0
+    return [list(strip) for strip in results.render_lines(Region(0, 0, size.width, size.height))]

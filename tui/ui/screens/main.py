@@ -254,7 +254,9 @@ class MainScreen(FactActions):
     def _enter_leaf(self) -> None:
         fact_list = self.query_one(FactPanel).fact_list
         if fact_list is not None:
-            fact_list.focus()
+            # Where focus() would scroll, but at once: its glide took frames out of later keys.
+            fact_list.focus(scroll_visible=False)
+            self.call_later(self.scroll_to_center, fact_list, animate=False, origin_visible=True)
 
     # Named places -------------------------------------------------------------------------
 
@@ -307,7 +309,8 @@ class MainScreen(FactActions):
     def action_back(self) -> None:
         """Back one level: from the panel to the tree (shown again if `t` had hidden it)."""
         tree = self.query_one(SectionTree)
-        tree.display = True
+        if not tree.display:  # setting it, even unchanged, lays the screen out again
+            tree.display = True
         tree.focus(scroll_visible=False)
         self.refresh_bindings()
 

@@ -117,13 +117,30 @@ class SearchResults(Widget):
         self._strips: dict[tuple[int, bool], list[Strip]] = {}
 
     def set_rows(self, rows: list[Text], keep_cursor: bool) -> None:
-        """Show `rows`; with `keep_cursor` the new rows only add to the old (a search going on)."""
+        """Show `rows`; with `keep_cursor` the new rows only add to the old (a search going on).
+
+        Only the rows on screen that differ from before are drawn and repainted again: a
+        keystroke often changes a few hits, or none.
+        """
+        old_rows, old_cursor, old_top = self.rows, self.cursor, self._top
         if not keep_cursor:
             self.cursor = 0
             self._top = 0
-            self._strips.clear()
         self.rows = rows
-        self.refresh()
+        common = range(min(len(rows), len(old_rows)))
+        kept = {index for index in common if rows[index] == old_rows[index]}
+        self._strips = {key: lines for key, lines in self._strips.items() if key[0] in kept}
+        if self._top != old_top or not self.size:
+            self.refresh()
+            return
+        width = self.size.width
+        for row in range(self._top, self._top + VISIBLE_ROWS):
+            if row in kept and (row == old_cursor) == (row == self.cursor):
+                continue
+            if row >= len(rows) and row >= len(old_rows):
+                continue  # blank before and after
+            y = (row - self._top) * ROW_HEIGHT
+            self.refresh(Region(0, y, width, ROW_HEIGHT))
 
     def move(self, step: int) -> None:
         """Move the highlight by `step` rows, keeping it on screen."""

@@ -14,7 +14,7 @@ from textual.color import Color
 from textual.containers import ScrollableContainer
 from textual.content import Content
 from textual.geometry import Region, Size
-from textual.reactive import reactive
+from textual.reactive import Reactive, reactive
 from textual.strip import Strip
 from textual.style import Style
 from textual.visual import Visual
@@ -22,8 +22,8 @@ from textual.widget import Widget
 
 from tui.pack.model import Fact, FactKind, Lang, Pack
 from tui.text.words import t
-from tui.ui.widgets.fact_layout import Layout, Look
-from tui.ui.widgets.fact_text import fact_text, mark_char, wrapped_height
+from tui.ui.widgets.fact_layout import Layout, Look, sized_by_layout
+from tui.ui.widgets.fact_text import fact_heights, fact_text, mark_char, wrapped_height
 
 __all__ = ["POINTER", "FactList", "fact_text", "wrapped_height"]
 
@@ -68,7 +68,9 @@ class FactList(Widget, can_focus=True):
     }
     """
 
-    highlighted: reactive[int] = reactive(0, init=False)
+    # Not repainted whole on change: watch_highlighted repaints the two facts that change.
+    highlighted: reactive[int] = reactive(0, init=False, repaint=False)
+    virtual_size: Reactive[Size] = sized_by_layout()
 
     def __init__(self, pack: Pack, facts: list[Fact], lang: Lang, *, id: str | None = None):
         super().__init__(id=id)
@@ -82,6 +84,7 @@ class FactList(Widget, can_focus=True):
         self._strips: dict[tuple[int, Look], list[Strip]] = {}
         self._strips_style: Style | None = None  # the list's style the strips were drawn in
         self._index: dict[str, int] | None = None
+        self._heights: dict[tuple[str, Lang, int], int] = {}  # see fact_heights
         # True while the highlight follows a scroll: the view must not jump back to it.
         self._following_scroll = False
 
@@ -127,16 +130,10 @@ class FactList(Widget, can_focus=True):
         self._strips.clear()
         layout = Layout(width)
         text_width = self._text_width(width)
-        y = 0
-        for index in range(len(self.facts)):
-            height = wrapped_height(self._text(index).plain, text_width)
-            y += GAP
-            layout.tops.append(y)
-            layout.heights.append(height)
-            y += height
+        heights = fact_heights(self._pack, self.facts, self._lang, text_width, self._heights)
+        layout.place(heights, GAP)
         if not self.facts:
-            y = len(self._empty_lines(width))
-        layout.height = y
+            layout.height = len(self._empty_lines(width))
         self._layout = layout
         return layout
 

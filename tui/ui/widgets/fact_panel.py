@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING, ClassVar
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
+from textual.geometry import Size
+from textual.reactive import Reactive
 from textual.strip import Strip
 from textual.widget import Widget
 from textual.widgets import Static
@@ -15,6 +17,7 @@ from tui.pack.model import Entity, Fact, Lang, Pack, Series
 from tui.text.units import format_value
 from tui.text.words import t
 from tui.ui.entity_rows import TABLE_THRESHOLD, entity_heading
+from tui.ui.widgets.fact_layout import sized_by_layout
 from tui.ui.widgets.fact_list import FactList
 from tui.ui.widgets.metric_card import MetricCard
 from tui.ui.widgets.text_block import TextBlock
@@ -72,6 +75,18 @@ class Overview(TextBlock):
         return lines
 
 
+class PanelText(Static):
+    """A line or paragraph of the panel: a title, a summary, a heading."""
+
+    virtual_size: Reactive[Size] = sized_by_layout()
+
+
+class CardGrid(Vertical):
+    """The metric cards' grid (laid out by the stylesheet)."""
+
+    virtual_size: Reactive[Size] = sized_by_layout()
+
+
 class FactPanel(VerticalScroll, can_focus=False):
     """All about the section under the tree cursor.
 
@@ -79,21 +94,23 @@ class FactPanel(VerticalScroll, can_focus=False):
     so following the tree cursor costs little even for large sections.
     """
 
+    virtual_size: Reactive[Size] = sized_by_layout()
+
     def __init__(self, pack: Pack, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._pack = pack
         self.path: str | None = None
         self.lang: Lang = "en"
-        self._title = Static(id="panel-title")
-        self._summary = Static(id="panel-summary")
-        self._overview_heading = Static(classes="panel-heading", id="overview-heading")
+        self._title = PanelText(id="panel-title")
+        self._summary = PanelText(id="panel-summary")
+        self._overview_heading = PanelText(classes="panel-heading", id="overview-heading")
         self._overview = Overview(id="overview")
         self._card_pool = [MetricCard(pack, "en") for _ in range(MAX_CARDS)]
         for card in self._card_pool:
             card.display = False
-        self._cards = Vertical(*self._card_pool, id="cards")
-        self._more = Static(id="cards-more", classes="cards-more")
-        self._facts_heading = Static(classes="panel-heading", id="facts-heading")
+        self._cards = CardGrid(*self._card_pool, id="cards")
+        self._more = PanelText(id="cards-more", classes="cards-more")
+        self._facts_heading = PanelText(classes="panel-heading", id="facts-heading")
         self._fact_list = FactList(pack, [], "en", id="facts")
         self._parts: list[Widget] = [
             self._title,

@@ -12,35 +12,40 @@ from tui.text.units import format_value
 from tui.text.words import KIND_LABELS, t
 
 
+def fact_pieces(pack: Pack, fact: Fact, lang: Lang) -> list[tuple[str, str]]:
+    """A fact as the list shows it, as (text, style) pieces: joined, they are `fact_text`.
+
+    The list counts each fact's lines on the joined strings alone (`fact_plain`), so a section
+    of many facts is laid out without building its rich texts; both come from here.
+    """
+    pieces = [(fact.text.get(lang), "bold"), (f"  [{KIND_LABELS[fact.kind].get(lang)}]", "dim")]
+    if fact.is_numeric:
+        pieces += [("\n", ""), (format_value(fact, lang), "bold")]
+    if fact.quote is not None:
+        pieces += [("\n«", ""), (fact.quote.original, "italic"), ("»\n", "")]
+        pieces += [(t("translation", lang), "dim"), (f"“{fact.quote.translation}”", "")]
+        pieces += [("\n", ""), ("— " + fact.quote.speaker.get(lang), "")]
+    if fact.kind is FactKind.DERIVED and fact.derivation is not None:
+        pieces += [("\n", ""), (t("derivation", lang), "bold"), (fact.derivation.get(lang), "")]
+    if fact.note is not None:
+        pieces += [("\n", ""), (t("note", lang), "dim"), (fact.note.get(lang), "dim")]
+    source = pack.source_of(fact)
+    if source is not None:
+        pieces += [("\n", ""), (citation_line(source, lang), "dim")]
+    return pieces
+
+
 def fact_text(pack: Pack, fact: Fact, lang: Lang) -> Text:
     """A fact as a reader sees it in the list, built as plain Text (content is never markup)."""
     text = Text()
-    text.append(fact.text.get(lang), style="bold")
-    text.append(f"  [{KIND_LABELS[fact.kind].get(lang)}]", style="dim")
-    if fact.is_numeric:
-        text.append("\n")
-        text.append(format_value(fact, lang), style="bold")
-    if fact.quote is not None:
-        text.append("\n«")
-        text.append(fact.quote.original, style="italic")
-        text.append("»\n")
-        text.append(t("translation", lang), style="dim")
-        text.append(f"“{fact.quote.translation}”")
-        text.append("\n")
-        text.append("— " + fact.quote.speaker.get(lang))
-    if fact.kind is FactKind.DERIVED and fact.derivation is not None:
-        text.append("\n")
-        text.append(t("derivation", lang), style="bold")
-        text.append(fact.derivation.get(lang))
-    if fact.note is not None:
-        text.append("\n")
-        text.append(t("note", lang), style="dim")
-        text.append(fact.note.get(lang), style="dim")
-    source = pack.source_of(fact)
-    if source is not None:
-        text.append("\n")
-        text.append(citation_line(source, lang), style="dim")
+    for piece, style in fact_pieces(pack, fact, lang):
+        text.append(piece, style=style or None)
     return text
+
+
+def fact_plain(pack: Pack, fact: Fact, lang: Lang) -> str:
+    """`fact_text(...).plain`, without building the Text."""
+    return "".join(piece for piece, _ in fact_pieces(pack, fact, lang))
 
 
 def wrapped_height(plain: str, width: int) -> int:
@@ -55,6 +60,24 @@ def wrapped_height(plain: str, width: int) -> int:
         # Most lines fit: skip the wrap for them.
         height += 1 if cell_len(line) <= width else len(Content(line).wrap(width))
     return height
+
+
+def fact_heights(
+    pack: Pack, facts: list[Fact], lang: Lang, width: int, counted: dict[tuple[str, Lang, int], int]
+) -> list[int]:
+    """Lines each of `facts` takes at `width`, counted on the plain strings (no rich text).
+
+    `counted` keeps the counts by (fact id, language, width) across calls: a section shown
+    again is laid out without counting.
+    """
+    heights: list[int] = []
+    for fact in facts:
+        key = (fact.id, lang, width)
+        height = counted.get(key)
+        if height is None:
+            height = counted[key] = wrapped_height(fact_plain(pack, fact, lang), width)
+        heights.append(height)
+    return heights
 
 
 # The character each left border type draws, for the types a stylesheet may give the mark.

@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import NamedTuple, Protocol, cast
 
+from textual.app import ComposeResult
+from textual.geometry import Size
+from textual.reactive import Reactive
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import Footer
+
+from tui.ui.widgets.fact_layout import sized_by_layout
 
 PALETTE_CLASS = "-command-palette"  # Footer's class for the command palette's key
 DISABLED_CLASS = "-disabled"  # FooterKey's class for a key that does nothing here
@@ -31,6 +38,37 @@ class Item(NamedTuple):
     tooltip: str
 
 
+# Footer's key class, by name: Textual does not export it.
+KEY_CLASS_NAME = "FooterKey"
+# FooterKey's own signature (key, key_display, description, action, ...), not Widget's.
+_steady_classes: dict[type[Widget], Callable[..., Widget]] = {}
+
+
+def steady_key(key: Widget) -> Widget:
+    """`key`, a FooterKey as Footer.compose made it, made again as one that asks for no second
+    layout when its size changes (see sized_by_layout): the keys change on each move of focus,
+    and that second pass over the whole screen cost a fifth of a Tab."""
+    key_class = type(key)
+    steady = _steady_classes.get(key_class)
+    if steady is None:
+        steady = type(key_class.__name__, (key_class,), {"virtual_size": sized_by_layout()})
+        _steady_classes[key_class] = steady
+    words = cast(FooterKeyWords, key)
+    tooltip = key.tooltip
+    made = steady(
+        words.key,
+        words.key_display,
+        words.description,
+        words.action,
+        disabled=key.has_class(DISABLED_CLASS),
+        tooltip="" if tooltip is None else str(tooltip),
+        classes=" ".join(sorted(key.classes - {DISABLED_CLASS})),
+    )
+    if not key.has_class(PALETTE_CLASS):
+        made.data_bind(compact=Footer.compact)  # as Footer.compose binds its keys
+    return made
+
+
 class KeyFooter(Footer):
     """Textual's Footer, minus the rebuild on every focus change.
 
@@ -41,9 +79,15 @@ class KeyFooter(Footer):
     given their new words instead: mounting a dozen widgets cost more than the rest of Tab.
     """
 
+    virtual_size: Reactive[Size] = sized_by_layout()
+
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._shown: tuple[object, ...] | None = None
+
+    def compose(self) -> ComposeResult:
+        for widget in super().compose():
+            yield steady_key(widget) if type(widget).__name__ == KEY_CLASS_NAME else widget
 
     def _signature(self, screen: Screen[object]) -> tuple[object, ...]:
         """What the footer would show for `screen`: the keys, their labels and their state."""

@@ -204,7 +204,7 @@ class MetricCard(TextBlock):
         else:
             assert self.series is not None
             value = Text(self.series.title.get(lang))
-        badge_style = self.get_component_rich_style(f"metric-card--badge-{variant}")
+        badge_style = self.component_style(f"metric-card--badge-{variant}")
         # The padding either side of the label is background only, as CSS padding would be.
         pad = Segment(" ", RichStyle(bgcolor=badge_style.bgcolor))
         badge_strip = Strip([pad, Segment(badge, badge_style), pad])

@@ -201,6 +201,17 @@ class SectionTree(Tree[str]):
         self.move_cursor(node)
         self.scroll_to_node(node, animate=False)
 
+    def action_scroll_home(self) -> None:
+        """`g`: the first node, scrolled to at once. Tree glides there, drawing the whole tree
+        again on each frame of the glide, in the time of the keys that follow."""
+        self.cursor_line = 0
+        self.scroll_to_line(self.cursor_line, animate=False)
+
+    def action_scroll_end(self) -> None:
+        """`G`: the last node, scrolled to at once (see action_scroll_home)."""
+        self.cursor_line = self.last_line
+        self.scroll_to_line(self.cursor_line, animate=False)
+
     def action_open_node(self) -> None:
         node = self.cursor_node
         if node is None:

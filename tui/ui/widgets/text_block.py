@@ -6,10 +6,13 @@ from rich.style import Style as RichStyle
 from rich.text import Text
 from textual.content import Content
 from textual.geometry import Size
+from textual.reactive import Reactive
 from textual.strip import Strip
 from textual.style import Style
 from textual.visual import Visual
 from textual.widget import Widget
+
+from tui.ui.widgets.fact_layout import sized_by_layout
 
 
 class TextBlock(Widget):
@@ -26,6 +29,11 @@ class TextBlock(Widget):
     """
 
     _cached_lines: tuple[int, list[Strip]] | None = None
+    virtual_size: Reactive[Size] = sized_by_layout()
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self._component_looks: dict[tuple[str, str], RichStyle] = {}
 
     def render_strips(self, width: int) -> list[Strip]:
         """All lines of the widget at `width`."""
@@ -40,12 +48,24 @@ class TextBlock(Widget):
         """The background only, for padding cells (as a widget's own padding would be)."""
         return RichStyle(bgcolor=self.visual_style.rich_style.bgcolor)
 
+    def component_style(self, name: str) -> RichStyle:
+        """The look of component `name`, looked up once until the styles or the theme change.
+
+        Textual works it out anew on each call, walking the ancestors' backgrounds; a card
+        asks for its few components on every line it wraps.
+        """
+        key = (name, self.app.theme)
+        style = self._component_looks.get(key)
+        if style is None:
+            style = self._component_looks[key] = self.get_component_rich_style(name)
+        return style
+
     def wrapped(self, text: Text, width: int, component: str | None = None) -> list[Strip]:
         """`text` wrapped to `width` in the look of `component` (else the widget's own)."""
         if component is None:
             style = self.visual_style
         else:
-            style = Style.from_rich_style(self.get_component_rich_style(component))
+            style = Style.from_rich_style(self.component_style(component))
         fill = self.fill()
         content = Content.from_rich_text(text)
         return [
@@ -61,6 +81,7 @@ class TextBlock(Widget):
     def notify_style_update(self) -> None:
         super().notify_style_update()
         self._cached_lines = None
+        self._component_looks.clear()
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         return len(self._lines_for(width))
