@@ -359,3 +359,26 @@ async def test_few_entities_get_tree_nodes_but_no_table(tmp_path: Path) -> None:
         node = app.screen.query_one(SectionTree).cursor_node
         assert node is not None and str(node.label) == "1 named publicly"
         assert app.focused is panel.fact_list
+
+
+async def test_a_table_of_thousands_is_built_right_after_the_first_frame(tmp_path: Path) -> None:
+    from tui.ui.widgets import fact_panel
+
+    pack = entity_pack(technoparks=fact_panel.PREPARE_AT)
+    app = make_app(pack, tmp_path, start=TECHNOPOLIS)  # not the section with the table
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        table = app.screen.query_one(FactPanel).entity_table
+        assert table is not None and not table.display  # mounted hidden, not shown
+        assert (TECHNOPARKS, "en") in table._models  # its rows are ready
+        await pilot.press("down")  # onto the technoparks: the built rows are shown
+        await pilot.pause()
+        assert table.display and table.path == TECHNOPARKS
+        assert app.screen.query_one(EntityGrid).count == fact_panel.PREPARE_AT
+
+
+async def test_a_small_table_is_not_built_before_it_is_shown(tmp_path: Path) -> None:
+    app = make_app(entity_pack(technoparks=40), tmp_path, start=TECHNOPOLIS)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert app.screen.query_one(FactPanel).entity_table is None

@@ -25,6 +25,9 @@ from tui.ui.widgets.text_block import TextBlock
 if TYPE_CHECKING:
     from tui.ui.widgets.entity_table import EntityTable
 
+# From this many entities a section's table is built ahead (see `prepare_entity_tables`).
+PREPARE_AT = 1_000
+
 HEADLINES_PER_CHILD = 2
 MAX_CARDS = 8  # cards per section; the rest of the figures are in the fact list below
 
@@ -208,6 +211,26 @@ class FactPanel(VerticalScroll, can_focus=False):
             self.entity_table.display = many
             if many:
                 self.entity_table.show(path, lang, keep_position=keep_position)
+
+    async def prepare_entity_tables(self) -> None:
+        """Mount the table, hidden, and build the rows of each section with thousands of
+        entities, so that opening it later costs only its drawing.
+
+        Called just after the first frame: building 10,000 rows takes about 50 ms, which would
+        otherwise be paid by the key that opens the table. A smaller table is built when shown.
+        """
+        pack = self._pack
+        paths = [path for path in pack.sections if len(pack.entities_in(path)) >= PREPARE_AT]
+        if not paths:
+            return
+        if self.entity_table is None:
+            from tui.ui.widgets.entity_table import EntityTable
+
+            self.entity_table = EntityTable(self._pack, id="entity-table")
+            self.entity_table.display = False
+            await self.mount(self.entity_table, before=self._facts_heading)
+        for path in paths:
+            self.entity_table.prepare(path, self.lang)
 
     def show_entity(self, entity: Entity, lang: Lang, *, keep_position: bool = False) -> None:
         """Show one entity like a section: its name, kind, summary, and its facts with sources."""
