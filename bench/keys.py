@@ -252,6 +252,7 @@ def _pack_app(content: Path, section: str | None, state_dir: Path) -> tuple[App[
     if result.pack is None:
         problems = "\n".join(str(p) for p in result.errors[:20])
         raise SystemExit(f"{content}: {len(result.errors)} errors\n{problems}")
+    result.pack.build_indexes()  # as the app gets the pack: from the cache, indexes built
     app = MoscowApp(result.pack, start_path=section, lang="en", state_path=state_dir / "state.json")
     return app, loaded, len(result.pack.facts)
 
