@@ -274,7 +274,7 @@ def test_background_write_from_a_child_process(
         return pid
 
     monkeypatch.setattr(os, "fork", fork)
-    monkeypatch.setattr(cache, "_fork_safe", lambda: True)  # whatever threads pytest runs
+    monkeypatch.setattr(cache, "fork_safe", lambda: True)  # whatever threads pytest runs
     folder = make_pack()
     result = load_pack_cached([folder], background=True)
     assert result.pack is not None

@@ -14,13 +14,13 @@ import contextlib
 import os
 import pickle
 import signal
-import sys
 import threading
 import time
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import BinaryIO
 
+from tui.pack.cache import fork_safe
 from tui.pack.files import content_names
 from tui.pack.load import LoadProgress, LoadResult
 from tui.pack.memory import collector_paused
@@ -76,9 +76,7 @@ class BackgroundLoad:
     @classmethod
     def start(cls, folders: Sequence[Path]) -> BackgroundLoad | None:
         """Fork the loader; None where forking is not safe (other threads, no fork)."""
-        if not hasattr(os, "fork") or sys.platform == "darwin":
-            return None
-        if threading.active_count() != 1:
+        if not fork_safe():
             return None
         read_end, write_end = os.pipe()
         pid = os.fork()

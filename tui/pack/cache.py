@@ -223,14 +223,15 @@ def load_pack_cached(
         # The content may have changed while it was read: store only what matches the stamp.
         with contextlib.suppress(Exception):
             if _fingerprint(folders) == stamp:
-                if background and _fork_safe():
+                if background and fork_safe():
                     _write_in_child(path, stamp, result, folders)
                 else:
                     _write(path, stamp, result, folders)
     return result
 
 
-def _fork_safe() -> bool:
+def fork_safe() -> bool:
+    """Whether this process may fork: POSIX (not macOS, where forking is unsafe) and one thread."""
     import threading
 
     # Forking a process with other threads can leave locks held forever in the child.
