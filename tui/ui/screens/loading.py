@@ -18,6 +18,7 @@ from textual.widgets import Header, Static, Tree
 from tui.pack.background import BackgroundLoad, LoaderFailed
 from tui.pack.load import LoadProgress, LoadResult
 from tui.pack.model import Lang, Pack
+from tui.text.numbers import format_number
 from tui.text.words import t
 from tui.ui.screens.main import tree_width_for
 from tui.ui.widgets.key_footer import KeyFooter
@@ -148,18 +149,12 @@ def progress_text(progress: LoadProgress | None, lang: Lang) -> Text:
     text = Text()
     text.append("█" * done, style="bold")
     text.append("░" * (BAR_CELLS - done), style="dim")
-    facts = f"{progress.facts_read:,}".replace(",", "\u202f" if lang == "ru" else ",")
-    words = {
-        "reading": "loading-reading",
-        "checking": "loading-checking",
-        "building": "loading-building",
-    }
     line = t(
-        words[progress.stage],
+        f"loading-{progress.stage}",  # loading-reading, loading-checking, loading-building
         lang,
         files=progress.files_read,
         listed=progress.files_listed,
-        facts=facts,
+        facts=format_number(progress.facts_read, lang),
     )
     text.append(f"\n{line}")
     return text

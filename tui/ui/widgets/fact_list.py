@@ -22,8 +22,9 @@ from textual.widget import Widget
 
 from tui.pack.model import Fact, FactKind, Lang, Pack
 from tui.text.words import t
-from tui.ui.widgets.fact_layout import Layout, Look, sized_by_layout
+from tui.ui.widgets.fact_layout import Layout, Look
 from tui.ui.widgets.fact_text import fact_heights, fact_text, mark_char, wrapped_height
+from tui.ui.widgets.layout_sized import sized_by_layout
 
 __all__ = ["POINTER", "FactList", "fact_text", "wrapped_height"]
 

@@ -17,8 +17,8 @@ from tui.pack.model import Entity, Fact, Lang, Pack, Series
 from tui.text.units import format_value
 from tui.text.words import t
 from tui.ui.entity_rows import TABLE_THRESHOLD, entity_heading
-from tui.ui.widgets.fact_layout import sized_by_layout
 from tui.ui.widgets.fact_list import FactList
+from tui.ui.widgets.layout_sized import sized_by_layout
 from tui.ui.widgets.metric_card import MetricCard
 from tui.ui.widgets.text_block import TextBlock
 

@@ -12,7 +12,7 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer
 
-from tui.ui.widgets.fact_layout import sized_by_layout
+from tui.ui.widgets.layout_sized import sized_by_layout
 
 PALETTE_CLASS = "-command-palette"  # Footer's class for the command palette's key
 DISABLED_CLASS = "-disabled"  # FooterKey's class for a key that does nothing here

@@ -12,7 +12,7 @@ from textual.style import Style
 from textual.visual import Visual
 from textual.widget import Widget
 
-from tui.ui.widgets.fact_layout import sized_by_layout
+from tui.ui.widgets.layout_sized import sized_by_layout
 
 
 class TextBlock(Widget):
