@@ -126,6 +126,9 @@ class SectionTree(Tree[str]):
         self._lang = lang
         for path, node in self._section_nodes.items():
             node.set_label(Text(self._pack.sections[path].title.get(lang)))
+        # `set_label` repaints its node only on a later turn of the tree's queue, so a frame could
+        # show the panel in the new language beside a tree still in the old one: repaint now.
+        self.refresh()
         current = self.current_entity
         on_label = self.cursor_node in self._label_nodes.values()
         cursor_path = self.current_path
