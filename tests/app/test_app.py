@@ -6,6 +6,7 @@ import dataclasses
 import json
 import time
 from collections.abc import Callable
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -655,20 +656,22 @@ async def test_the_views_modules_are_imported_one_by_one_after_the_first_frame(
 
     imported: list[str] = []
     times: list[float] = []
+    drawn_before: list[bool] = []
 
     def record(name: str) -> None:
         imported.append(name)
         times.append(time.monotonic())
+        drawn_before.append(tree(app).region.area > 0)
 
     monkeypatch.setattr(app_module, "import_module", record)
     app = MoscowApp(build_pack(), lang="en", state_path=tmp_path / "state.json")
     async with app.run_test(size=(100, 30)) as pilot:
-        assert imported == []  # nothing before the first frame
         for _ in range(200):
             if len(imported) == len(app_module.LATER_MODULES):
                 break
             await pilot.pause(0.05)
     assert imported == list(app_module.LATER_MODULES)
+    assert all(drawn_before)  # nothing before the first frame
     # One at a time, each on its own timer: a slow machine can only make the gaps longer.
-    gaps = [later - earlier for earlier, later in zip(times, times[1:])]
+    gaps = [later - earlier for earlier, later in pairwise(times)]
     assert min(gaps) >= app_module.PREFETCH_INTERVAL / 2, gaps

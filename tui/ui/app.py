@@ -131,7 +131,8 @@ class MoscowApp(App[None]):
     def on_mount(self) -> None:
         self._thresholds = defer_full_collections()
         self.set_interval(IDLE_COLLECTION_CHECK, self._collect_when_idle)
-        self.set_timer(PREFETCH_DELAY, self._import_next_module)
+        # From the first frame on, however long a loaded machine takes to draw it.
+        self.call_after_refresh(self.set_timer, PREFETCH_DELAY, self._import_next_module)
         if not self.is_headless:
             self.set_interval(SIZE_CHECK_INTERVAL, self._check_terminal_size)
         self._update_title()
