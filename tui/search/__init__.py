@@ -47,6 +47,7 @@ MAX_HITS = 40
 COUNT_CAP = 1000
 # Work a keystroke may do on the UI thread before the rest moves to a thread worker.
 UI_BUDGET = 0.008
+FINISHED_KEPT = 16  # finished searches kept for a query typed again
 WORD_START, INSIDE, IN_ORDER, TYPO = 1, 2, 3, 4
 # (tier, field) in rank order: one typo ranks above letters scattered in order.
 PASSES = tuple(
@@ -75,10 +76,16 @@ class SearchIndex(IndexBase):
         super().__init__(pack)
         # The last finished search that found every match, for narrowing.
         self._complete: tuple[str, tuple[int, ...]] | None = None
+        # The last finished searches by (query, limit), oldest first: a query typed again (a
+        # backspace) gets its result again without a search. The index never changes.
+        self._finished: dict[tuple[str, int], SearchJob] = {}
 
     def start(self, query: str, limit: int = MAX_HITS) -> SearchJob:
         """A search for `query`, narrowed to the last complete result when it extends it."""
         folded = prepare_query(query)
+        finished = self._finished.get((folded, limit))
+        if finished is not None:
+            return finished.copy()
         within: tuple[int, ...] | None = None
         previous = self._complete
         if previous is not None and folded.startswith(previous[0]):
@@ -90,7 +97,14 @@ class SearchIndex(IndexBase):
         return SearchJob(self, folded, limit, within)
 
     def remember(self, job: SearchJob) -> None:
-        """Keep a finished job's matches for narrowing when they are every match there is."""
+        """Keep a finished job's result, and its matches for narrowing when they are every
+        match there is."""
+        if job.done and job.query:
+            key = (job.query, job.limit)
+            self._finished.pop(key, None)
+            self._finished[key] = job
+            if len(self._finished) > FINISHED_KEPT:
+                del self._finished[next(iter(self._finished))]
         if job.done and job.complete:
             self._complete = (job.query, tuple(sorted(job.matched)))
 
@@ -189,6 +203,16 @@ class SearchJob:
         self._steps: Iterator[None] | None = None
         if query:
             self._steps = self._narrow() if within is not None else self._scan()
+
+    def copy(self) -> SearchJob:
+        """A finished job of the same query with the same result, for another screen to show."""
+        assert self.done
+        job = SearchJob(self.index, "", self.limit)
+        job.query, job.within, job.complete = self.query, self.within, self.complete
+        job.found, job.where = list(self.found), dict(self.where)
+        job.matched, job._places = set(self.matched), set(self._places)
+        job._matchers = self._matchers  # for the offsets of typo hits; not changed once done
+        return job
 
     @property
     def count(self) -> int:
