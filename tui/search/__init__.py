@@ -16,6 +16,7 @@ import time
 from bisect import bisect_right
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import cached_property
 from itertools import repeat
 
 from tui.pack.model import Pack
@@ -115,18 +116,31 @@ class _Matchers:
     def __init__(self, index: SearchIndex, query: str) -> None:
         self.index = index
         self.query = query
-        escaped = [re.escape(char) for char in query]
-        # The first character, then "not preceded by a word character", then the rest: starting
-        # with a literal keeps re's fast scan for it.
-        self.word_start = re.compile(escaped[0] + r"(?<!\w.)" + "".join(escaped[1:]), re.DOTALL)
-        # Each next character after any run of others on the same line; possessive, so a line
-        # that fails is read once from each start.
-        self.inside = re.compile("".join(escaped))
-        self.in_order = re.compile(
-            escaped[0] + "".join(f"[^\\n{char}]*+{char}" for char in escaped[1:])
-        )
+        self._escaped = [re.escape(char) for char in query]
         self._typos: dict[tuple[int, int], re.Pattern[str] | None] = {}
         self.forgives = any(forgiving(query))
+
+    # Each pattern is compiled when a pass first needs it: compiling costs about a millisecond
+    # a keystroke, and a query that counts enough matches at word starts needs no other.
+
+    @cached_property
+    def word_start(self) -> re.Pattern[str]:
+        """The query at a word start. The first character, then "not preceded by a word
+        character", then the rest: starting with a literal keeps re's fast scan for it."""
+        first, *rest = self._escaped
+        return re.compile(first + r"(?<!\w.)" + "".join(rest), re.DOTALL)
+
+    @cached_property
+    def inside(self) -> re.Pattern[str]:
+        """The query anywhere."""
+        return re.compile("".join(self._escaped))
+
+    @cached_property
+    def in_order(self) -> re.Pattern[str]:
+        """Each next character after any run of others on the same line; possessive, so a line
+        that fails is read once from each start."""
+        first, *rest = self._escaped
+        return re.compile(first + "".join(f"[^\\n{char}]*+{char}" for char in rest))
 
     def typo(self, block: int, field: int) -> re.Pattern[str] | None:
         """The query with one typo per long word, against the words of one block and field."""
