@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
@@ -188,6 +189,31 @@ def test_narrowing_while_typing_equals_a_fresh_search(
                 fresh = search(build_entries(pack), word[:end], limit)
                 assert job.hits() == fresh, (word[:end], limit)
     assert narrowed > 10  # narrowing did happen, and gave the same answers
+
+
+def test_a_query_typed_again_gets_the_same_result_without_a_search(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(engine, "BLOCK_ENTRIES", 16)
+    pack = random_pack(seed=7, n_facts=300)
+    typed = build_entries(pack)
+    for query in ("mos", "mo", "m", "mo", "mos", "ekspo", "m"):
+        job = typed.start(query, 5)
+        job.step()
+        typed.remember(job)
+        fresh = SearchIndex(pack).start(query, 5)
+        fresh.step()
+        assert (job.hits(), job.count, job.complete) == (fresh.hits(), fresh.count, fresh.complete)
+    scans: list[str] = []
+
+    def scan(job: ranking.SearchJob) -> Iterator[None]:
+        scans.append(job.query)
+        return iter(())
+
+    monkeypatch.setattr(ranking.SearchJob, "_scan", scan)
+    again = typed.start("mo", 5)
+    assert again.done and not scans  # the result of "mo" above, not a new search
+    assert again is not typed.start("mo", 5)  # each screen gets its own job
 
 
 def test_hits_so_far_are_the_start_of_the_final_list(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -10,11 +10,14 @@ finish in a thread worker. The index (tui.search.index) builds its blocks as sca
 
 from __future__ import annotations
 
+import operator
 import re
 import time
 from bisect import bisect_right
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import cached_property
+from itertools import repeat
 
 from tui.pack.model import Pack
 from tui.search.index import (
@@ -23,6 +26,7 @@ from tui.search.index import (
     VALUE_MARK,
     IndexBase,
     SearchEntry,
+    _Field,
     prepare_query,
 )
 from tui.search.terms import fold, forgiving, typo_pattern
@@ -44,6 +48,7 @@ MAX_HITS = 40
 COUNT_CAP = 1000
 # Work a keystroke may do on the UI thread before the rest moves to a thread worker.
 UI_BUDGET = 0.008
+FINISHED_KEPT = 16  # finished searches kept for a query typed again
 WORD_START, INSIDE, IN_ORDER, TYPO = 1, 2, 3, 4
 # (tier, field) in rank order: one typo ranks above letters scattered in order.
 PASSES = tuple(
@@ -72,10 +77,16 @@ class SearchIndex(IndexBase):
         super().__init__(pack)
         # The last finished search that found every match, for narrowing.
         self._complete: tuple[str, tuple[int, ...]] | None = None
+        # The last finished searches by (query, limit), oldest first: a query typed again (a
+        # backspace) gets its result again without a search. The index never changes.
+        self._finished: dict[tuple[str, int], SearchJob] = {}
 
     def start(self, query: str, limit: int = MAX_HITS) -> SearchJob:
         """A search for `query`, narrowed to the last complete result when it extends it."""
         folded = prepare_query(query)
+        finished = self._finished.get((folded, limit))
+        if finished is not None:
+            return finished.copy()
         within: tuple[int, ...] | None = None
         previous = self._complete
         if previous is not None and folded.startswith(previous[0]):
@@ -87,7 +98,14 @@ class SearchIndex(IndexBase):
         return SearchJob(self, folded, limit, within)
 
     def remember(self, job: SearchJob) -> None:
-        """Keep a finished job's matches for narrowing when they are every match there is."""
+        """Keep a finished job's result, and its matches for narrowing when they are every
+        match there is."""
+        if job.done and job.query:
+            key = (job.query, job.limit)
+            self._finished.pop(key, None)
+            self._finished[key] = job
+            if len(self._finished) > FINISHED_KEPT:
+                del self._finished[next(iter(self._finished))]
         if job.done and job.complete:
             self._complete = (job.query, tuple(sorted(job.matched)))
 
@@ -98,17 +116,31 @@ class _Matchers:
     def __init__(self, index: SearchIndex, query: str) -> None:
         self.index = index
         self.query = query
-        escaped = [re.escape(char) for char in query]
-        # The first character, then "not preceded by a word character", then the rest: starting
-        # with a literal keeps re's fast scan for it.
-        self.word_start = re.compile(escaped[0] + r"(?<!\w.)" + "".join(escaped[1:]), re.DOTALL)
-        # Each next character after any run of others on the same line; possessive, so a line
-        # that fails is read once from each start.
-        self.in_order = re.compile(
-            escaped[0] + "".join(f"[^\\n{char}]*+{char}" for char in escaped[1:])
-        )
+        self._escaped = [re.escape(char) for char in query]
         self._typos: dict[tuple[int, int], re.Pattern[str] | None] = {}
         self.forgives = any(forgiving(query))
+
+    # Each pattern is compiled when a pass first needs it: compiling costs about a millisecond
+    # a keystroke, and a query that counts enough matches at word starts needs no other.
+
+    @cached_property
+    def word_start(self) -> re.Pattern[str]:
+        """The query at a word start. The first character, then "not preceded by a word
+        character", then the rest: starting with a literal keeps re's fast scan for it."""
+        first, *rest = self._escaped
+        return re.compile(first + r"(?<!\w.)" + "".join(rest), re.DOTALL)
+
+    @cached_property
+    def inside(self) -> re.Pattern[str]:
+        """The query anywhere."""
+        return re.compile("".join(self._escaped))
+
+    @cached_property
+    def in_order(self) -> re.Pattern[str]:
+        """Each next character after any run of others on the same line; possessive, so a line
+        that fails is read once from each start."""
+        first, *rest = self._escaped
+        return re.compile(first + "".join(f"[^\\n{char}]*+{char}" for char in rest))
 
     def typo(self, block: int, field: int) -> re.Pattern[str] | None:
         """The query with one typo per long word, against the words of one block and field."""
@@ -118,18 +150,21 @@ class _Matchers:
             self._typos[key] = typo_pattern(self.query, vocabulary)
         return self._typos[key]
 
+    def pattern(self, tier: int, block: int, field: int) -> re.Pattern[str] | None:
+        """The pattern of `tier`'s matches in this block; None when the tier cannot match here
+        (no typo is one edit from any of its words)."""
+        if tier == WORD_START:
+            return self.word_start
+        if tier == INSIDE:
+            return self.inside
+        if tier == IN_ORDER:
+            return self.in_order if len(self.query) >= 2 else None
+        return self.typo(block, field) if self.forgives else None
+
     def finder(self, tier: int, block: int, field: int) -> Callable[[str, int, int], int] | None:
         """A function (text, start, end) → position of the first match, or -1; None when the
-        tier cannot match in this block (no typo is one edit from any of its words)."""
-        if tier == WORD_START:
-            return lambda text, lo, hi: _start(self.word_start.search(text, lo, hi))
-        if tier == INSIDE:
-            return lambda text, lo, hi: text.find(self.query, lo, hi)
-        if tier == IN_ORDER:
-            if len(self.query) < 2:
-                return None
-            return lambda text, lo, hi: _start(self.in_order.search(text, lo, hi))
-        pattern = self.typo(block, field) if self.forgives else None
+        tier cannot match in this block."""
+        pattern = self.pattern(tier, block, field)
         if pattern is None:
             return None
         return lambda text, lo, hi: _start(pattern.search(text, lo, hi))
@@ -137,6 +172,23 @@ class _Matchers:
 
 def _start(match: re.Match[str] | None) -> int:
     return -1 if match is None else match.start()
+
+
+def first_matches(lines: _Field, pattern: re.Pattern[str]) -> dict[int, tuple[int, int]]:
+    """Entry → (line, column) of its first match in `lines`, in the order of the entries.
+
+    Matches are found by one C-level scan and mapped to lines and entries by C-level maps: a
+    keystroke may count up to COUNT_CAP matches, and a Python step per match was most of it.
+    A line's first match is the one `finditer` finds first in it (no match spans lines).
+    """
+    positions = [match.start() for match in pattern.finditer(lines.folded)]
+    line_numbers = list(map((-1).__add__, map(bisect_right, repeat(lines.starts), positions)))
+    columns = list(map(operator.sub, positions, map(lines.starts.__getitem__, line_numbers)))
+    owners = list(map(lines.owners.__getitem__, line_numbers))
+    # Written from the last match back, so that each entry keeps its first; in entry order.
+    where = zip(reversed(line_numbers), reversed(columns), strict=True)
+    first = dict(zip(reversed(owners), where, strict=True))
+    return {entry: first[entry] for entry in dict.fromkeys(owners)}
 
 
 class SearchJob:
@@ -158,13 +210,23 @@ class SearchJob:
         # Per found entry: pass, line of its field in the block, start of the match in it.
         self.where: dict[int, tuple[int, int, int]] = {}
         self.matched: set[int] = set()  # every matching entry seen (for narrowing)
-        self._places: set[tuple[str, str | None]] = set()  # where the counted matches lead
+        self._places: set[int] = set()  # where the counted matches lead (`place_of`)
         self.complete = False  # every match found (not stopped at COUNT_CAP)
         self.done = not query
         self._matchers = _Matchers(index, query) if query else None
         self._steps: Iterator[None] | None = None
         if query:
             self._steps = self._narrow() if within is not None else self._scan()
+
+    def copy(self) -> SearchJob:
+        """A finished job of the same query with the same result, for another screen to show."""
+        assert self.done
+        job = SearchJob(self.index, "", self.limit)
+        job.query, job.within, job.complete = self.query, self.within, self.complete
+        job.found, job.where = list(self.found), dict(self.where)
+        job.matched, job._places = set(self.matched), set(self._places)
+        job._matchers = self._matchers  # for the offsets of typo hits; not changed once done
+        return job
 
     @property
     def count(self) -> int:
@@ -196,10 +258,10 @@ class SearchJob:
         if entry in self.matched:
             return False
         self.matched.add(entry)
-        path, fact_id, _ = self.index.destination(entry)
-        if (path, fact_id) in self._places:
+        place = self.index.place_of(entry)
+        if place in self._places:
             return False  # one row per place: a series leads to its section, as the section does
-        self._places.add((path, fact_id))
+        self._places.add(place)
         if len(self.found) < self.limit:
             self.where[entry] = (rank, line, column)
             self.found.append(entry)
@@ -211,20 +273,32 @@ class SearchJob:
         assert self._matchers is not None
         for rank, (tier, field) in enumerate(PASSES):
             for number in range(index.block_count):
-                find = self._matchers.finder(tier, number, field)
-                if find is None:
+                pattern = self._matchers.pattern(tier, number, field)
+                if pattern is None:
                     continue
-                lines = index.block(number).fields[field]
-                text, starts, owners = lines.folded, lines.starts, lines.owners
-                end = len(text)
-                position = find(text, 0, end)
-                while position >= 0:
-                    line = bisect_right(starts, position) - 1
-                    if self._add(owners[line], rank, line, position - starts[line]):
-                        return
-                    position = find(text, starts[line + 1], end)
+                if self._scan_field(index.block(number).fields[field], rank, pattern):
+                    return
                 yield
         self.complete = True
+
+    def _scan_field(self, lines: _Field, rank: int, pattern: re.Pattern[str]) -> bool:
+        """Record the matches in one block's lines of one kind; True once enough are counted."""
+        matched = self.matched
+        fresh = [(e, at) for e, at in first_matches(lines, pattern).items() if e not in matched]
+        named = self.index.named_count
+        done = 0
+        # Entries that may be listed or share a place one by one (sections and series come
+        # first in a block); then facts that are only counted, each a place of its own, at once.
+        for entry, (line, column) in fresh:
+            if len(self.found) >= self.limit and entry >= named:
+                break
+            done += 1
+            if self._add(entry, rank, line, column):
+                return True
+        rest = [entry for entry, _ in fresh[done : done + COUNT_CAP - len(self._places)]]
+        matched.update(rest)
+        self._places.update(rest)
+        return len(self._places) >= COUNT_CAP
 
     def _narrow(self) -> Iterator[None]:
         """Test only the entries of the last complete result, which hold every match."""

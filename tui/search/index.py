@@ -88,6 +88,13 @@ class IndexBase:
         self._series = list(pack.series.values())
         self._n_sections = len(self._sections)
         self._n_named = self._n_sections + len(self._series)
+        # Where each section and series leads, as a number shared by entries leading to the
+        # same place (a series leads to its section); a fact is a place of its own.
+        section_numbers = {section.path: n for n, section in enumerate(self._sections)}
+        self._named_places = list(range(self._n_sections)) + [
+            section_numbers.get(series.section, self._n_sections + n)
+            for n, series in enumerate(self._series)
+        ]
         self.size = self._n_named + len(pack.facts)
         self._block_entries = BLOCK_ENTRIES  # read once: a block's size never changes under it
         self._blocks: list[_Block | None] = [None] * (-(-self.size // BLOCK_ENTRIES))
@@ -110,6 +117,16 @@ class IndexBase:
             return self._series[number - self._n_sections].section, None, "series"
         fact = self.pack.facts[number - self._n_named]
         return fact.section, fact.id, "fact"
+
+    @property
+    def named_count(self) -> int:
+        """Entries that are sections or series; every later entry is a fact."""
+        return self._n_named
+
+    def place_of(self, number: int) -> int:
+        """A number for where entry `number` leads: equal for entries that lead to the same
+        place (see `destination`); a fact's is its own entry number."""
+        return number if number >= self._n_named else self._named_places[number]
 
     @property
     def block_count(self) -> int:

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from typing import ClassVar, Self
 
+from rich.console import Console
 from rich.segment import Segment
+from rich.style import Style
 from rich.text import Text
 from textual import events, on, work
 from textual.app import ComposeResult
@@ -34,7 +36,7 @@ from tui.text.numbers import format_number
 from tui.text.words import t
 from tui.ui.screens.backdrop import BackdropScreen
 
-__all__ = ["SearchResults", "SearchScreen", "highlighted", "hit_text"]
+__all__ = ["SearchResults", "SearchScreen", "highlighted", "hit_lines", "hit_text"]
 
 SHOWN_CHARS = 90
 # Hits the search screen lists; the count says how many more there are.
@@ -69,24 +71,32 @@ def _headline(pack: Pack, entry: SearchEntry, lang: Lang) -> str:
     return pack.sections[entry.path].title.get(lang)
 
 
-def hit_text(pack: Pack, hit: SearchHit, lang: Lang) -> Text:
-    """A hit as two lines: its headline (with the match marked when it matched there), then
+def hit_lines(pack: Pack, hit: SearchHit, lang: Lang) -> tuple[Text, Text]:
+    """A hit's two lines: its headline (with the match marked when it matched there), then
     where it lives, and the matched words when they are in the body (a quote, a note)."""
     if hit.figure:
         # "> 90,000 jobs by 2030 — New jobs in the SEZ": the figure, then what it counts.
-        text = highlighted(hit.candidate, hit.offsets)
-        text.append(" — " + _headline(pack, hit.entry, lang).replace("\n", " ")[:SHOWN_CHARS])
+        head = highlighted(hit.candidate, hit.offsets)
+        head.append(" — " + _headline(pack, hit.entry, lang).replace("\n", " ")[:SHOWN_CHARS])
     elif hit.headline:
-        text = highlighted(hit.candidate, hit.offsets)
+        head = highlighted(hit.candidate, hit.offsets)
     else:
-        text = Text(_headline(pack, hit.entry, lang).replace("\n", " ")[:SHOWN_CHARS])
+        head = Text(_headline(pack, hit.entry, lang).replace("\n", " ")[:SHOWN_CHARS])
     section = pack.sections[hit.entry.path]
-    text.append("\n")
-    text.append(f"{t('search.' + hit.entry.kind, lang)} · {section.title.get(lang)}", style="dim")
+    where = Text()
+    where.append(f"{t('search.' + hit.entry.kind, lang)} · {section.title.get(lang)}", style="dim")
     if not hit.headline:
-        text.append(" — ", style="dim")
-        text.append_text(highlighted(hit.candidate, hit.offsets, SHOWN_CHARS // 2))
-    return text
+        where.append(" — ", style="dim")
+        where.append_text(highlighted(hit.candidate, hit.offsets, SHOWN_CHARS // 2))
+    return head, where
+
+
+def hit_text(pack: Pack, hit: SearchHit, lang: Lang) -> Text:
+    """A hit as one Text of two lines (see `hit_lines`)."""
+    head, where = hit_lines(pack, hit, lang)
+    head.append("\n")
+    head.append_text(where)
+    return head
 
 
 class SearchResults(Widget):
@@ -111,12 +121,13 @@ class SearchResults(Widget):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self.rows: list[Text] = []
+        self.rows: list[tuple[Text, Text]] = []  # each hit's two lines (see `hit_lines`)
         self.cursor = 0
         self._top = 0  # the first row on screen
         self._strips: dict[tuple[int, bool], list[Strip]] = {}
+        self._styles: tuple[Style, Style] | None = None  # a row's style, and highlighted
 
-    def set_rows(self, rows: list[Text], keep_cursor: bool) -> None:
+    def set_rows(self, rows: list[tuple[Text, Text]], keep_cursor: bool) -> None:
         """Show `rows`; with `keep_cursor` the new rows only add to the old (a search going on).
 
         Only the rows on screen that differ from before are drawn and repainted again: a
@@ -155,7 +166,7 @@ class SearchResults(Widget):
 
     def row_texts(self) -> list[str]:
         """The rows as plain text, as shown (for tests and tools)."""
-        return [row.plain for row in self.rows]
+        return [f"{head.plain}\n{where.plain}" for head, where in self.rows]
 
     def row_at(self, y: int) -> int | None:
         """The row drawn on line `y` of this widget, if any."""
@@ -171,6 +182,15 @@ class SearchResults(Widget):
     def notify_style_update(self) -> None:
         super().notify_style_update()
         self._strips.clear()
+        self._styles = None
+
+    def _row_styles(self) -> tuple[Style, Style]:
+        """The style of a row, and of the highlighted row; worked out once per restyle."""
+        if self._styles is None:
+            base = self.rich_style
+            chosen = base + self.get_component_rich_style("search-results--highlight")
+            self._styles = (base, chosen)
+        return self._styles
 
     def _lines(self, row: int, width: int) -> list[Strip]:
         chosen = row == self.cursor
@@ -178,16 +198,9 @@ class SearchResults(Widget):
         strips = self._strips.get(key)
         if strips is not None and strips[0].cell_length == width:
             return strips
-        base = self.rich_style
-        if chosen:
-            base += self.get_component_rich_style("search-results--highlight")
-        lines = self.rows[row].split("\n")[:ROW_HEIGHT]
-        strips = []
+        style = self._row_styles()[chosen]
         console = self.app.console
-        for line in lines + [Text()] * (ROW_HEIGHT - len(lines)):
-            line.truncate(max(width - 1, 0), overflow="ellipsis")
-            segments = [MARGIN, *line.render(console)]
-            strips.append(Strip(segments).apply_style(base).adjust_cell_length(width, base))
+        strips = [_line_strip(line, width, style, console) for line in self.rows[row]]
         self._strips[key] = strips
         return strips
 
@@ -197,6 +210,29 @@ class SearchResults(Widget):
         if row is None:
             return Strip.blank(width, self.rich_style)
         return self._lines(row, width)[y % ROW_HEIGHT]
+
+
+def _line_strip(line: Text, width: int, style: Style, console: Console) -> Strip:
+    """One line of a hit, `width` cells: a blank cell, the text (cut with an ellipsis), then
+    blanks, all over `style`.
+
+    Built as one Strip; `Strip(...).apply_style(style).adjust_cell_length(width, style)` gives
+    the same segments through three, and a keystroke draws sixteen such lines.
+    """
+    if width < 1:
+        return Strip([], 0)
+    if "\n" in line.plain:  # a title written over lines: its first, as Text.split gave it
+        line = line.split("\n")[0]
+    if line.cell_len > width - 1:
+        line = line.copy()
+        line.truncate(width - 1, overflow="ellipsis")
+    add = style.__add__
+    segments = [Segment(MARGIN.text, style)]
+    segments += [Segment(text, add(part)) for text, part, _ in line.render(console)]
+    used = 1 + line.cell_len
+    if used < width:
+        segments.append(Segment(" " * (width - used), style))
+    return Strip(segments, width)
 
 
 class SearchInput(Input):
@@ -279,9 +315,9 @@ class SearchScreen(BackdropScreen[SearchHit | None]):
         if growing:
             # A job's hits so far are the start of its final list: only the new ones are made.
             new = hits[len(self._hits) :]
-            rows = results.rows + [hit_text(self._pack, hit, self._lang) for hit in new]
+            rows = results.rows + [hit_lines(self._pack, hit, self._lang) for hit in new]
         else:
-            rows = [hit_text(self._pack, hit, self._lang) for hit in hits]
+            rows = [hit_lines(self._pack, hit, self._lang) for hit in hits]
         results.set_rows(rows, keep_cursor=growing)
         self._hits = hits
         self._shown = job
