@@ -20,7 +20,8 @@ from rich.style import Style as RichStyle
 from textual import events
 from textual.color import Color
 from textual.css.styles import RulesMap
-from textual.geometry import Region
+from textual.geometry import Region, Size
+from textual.reactive import Reactive
 from textual.renderables.background_screen import BackgroundScreen
 from textual.screen import ModalScreen
 from textual.strip import Strip
@@ -29,6 +30,7 @@ from textual.visual import RenderOptions, Visual, visualize
 from textual.widget import Widget
 
 from tui.ui.screens.opening import skip_first_relayout
+from tui.ui.widgets.layout_sized import sized_by_layout
 
 ResultType = TypeVar("ResultType")
 
@@ -130,6 +132,8 @@ class BackdropScreen(ModalScreen[ResultType]):
     """A modal screen whose translucent background (the screen behind) is drawn once."""
 
     _backdrop: FrozenBackdrop | None = None
+    # Set by its first layout, which draws the whole screen anyway: no second drawing.
+    virtual_size: Reactive[Size] = sized_by_layout()
 
     def render(self) -> Visual:  # type: ignore[override]  # Screen narrows it; any Visual is drawn
         """The screen behind, tinted; kept while this screen is on top (see FrozenBackdrop)."""
@@ -158,6 +162,11 @@ class BackdropScreen(ModalScreen[ResultType]):
             # Textual passes on the regions the screen behind repainted (a language switch
             # while this screen is up, say): draw it again.
             self._backdrop = None
+        elif self._opening and self._backdrop is not None:
+            # The first layout has drawn the whole screen, and Textual asks for all of it again
+            # as the screen opens (when it resumes, and with a layout once its widgets are
+            # mounted). A widget that changes repaints itself, and a layout what it moves.
+            repaint = False
         return super().refresh(*regions, repaint=repaint, layout=layout, recompose=recompose)
 
     # Opening until the first layout's resize has been handled: Textual's own handler of that

@@ -9,6 +9,8 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
+from textual.geometry import Size
+from textual.reactive import Reactive
 from textual.widgets import Static
 
 from tui.pack.model import Lang, Pack, Source
@@ -18,6 +20,7 @@ from tui.text.words import t
 from tui.ui import links
 from tui.ui.screens.base import BackScreen
 from tui.ui.widgets.entry_list import EntryList
+from tui.ui.widgets.layout_sized import sized_by_layout
 
 MODAL_BINDINGS: list[BindingType] = [
     Binding("o", "open_url", "Open URL", id="open-url"),
@@ -25,6 +28,18 @@ MODAL_BINDINGS: list[BindingType] = [
     # A modal screen hides the app's bindings: the language key is repeated here.
     Binding("L", "app.toggle_lang", "Language", show=False, id="lang"),
 ]
+
+
+class EvidenceBox(Vertical):
+    """The box of a list screen, sized by the layout alone (see `sized_by_layout`)."""
+
+    virtual_size: Reactive[Size] = sized_by_layout()
+
+
+class EvidenceText(Static):
+    """A list screen's title or keys line, sized by the layout alone."""
+
+    virtual_size: Reactive[Size] = sized_by_layout()
 
 
 class ListScreen(BackScreen[None]):
@@ -43,10 +58,10 @@ class ListScreen(BackScreen[None]):
         self.lang: Lang = lang
 
     def compose(self) -> ComposeResult:
-        with Vertical(id=f"{self.PREFIX}-box"):
-            yield Static(id=f"{self.PREFIX}-title", classes="evidence-title")
+        with EvidenceBox(id=f"{self.PREFIX}-box"):
+            yield EvidenceText(id=f"{self.PREFIX}-title", classes="evidence-title")
             yield EntryList(id=f"{self.PREFIX}-list")
-            yield Static(id=f"{self.PREFIX}-keys", classes="evidence-keys")
+            yield EvidenceText(id=f"{self.PREFIX}-keys", classes="evidence-keys")
 
     def on_mount(self) -> None:
         self.watch(self.app, "lang", self._set_lang, init=False)

@@ -21,6 +21,7 @@ from textual.binding import Binding, BindingType
 from textual.css.styles import RulesMap
 from textual.geometry import Region, Size
 from textual.message import Message
+from textual.reactive import Reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.visual import Visual, visualize
@@ -43,6 +44,10 @@ class EntryList(ScrollView, can_focus=True):
     ]
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {HIGHLIGHTED, HOVER}
+
+    # Measured while drawn (the width is known only then): the lines just drawn are already
+    # right, so a new size asks only for the layout that moves the scrollbar, not a repaint.
+    virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=True, repaint=False)
 
     class Chosen(Message):
         """The reader chose the entry at `index` (`Enter`, or a click on it)."""
@@ -135,6 +140,10 @@ class EntryList(ScrollView, can_focus=True):
             # at the width they keep, rather than again when the scrollbar comes.
             least = sum(text.plain.count("\n") + 1 for text in self._entries)
             self.virtual_size = Size(0, least)
+            # Textual decides on the scrollbar only after a layout has sized the list; a list
+            # no terminal line count can hold needs it whatever that size turns out to be.
+            if self.is_attached and least > self.app.size.height:
+                self.show_vertical_scrollbar = True
         self._starts = starts
 
     def _entry_at_line(self, line: int) -> int | None:
