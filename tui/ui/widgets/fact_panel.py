@@ -76,14 +76,13 @@ class Overview(TextBlock):
         "overview--figure",
     }
 
-    # Overviews laid out lately, shared: (group path, language, width, theme) -> their lines.
-    # Going back up the tree to a group (`h`, `left`) shows it again without drawing it.
-    _drawn: ClassVar[dict[tuple[object, ...], OverviewLines]] = {}
-
     def __init__(self, pack: Pack, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._pack = pack
         self._group: tuple[str, Lang] | None = None
+        # Overviews laid out lately: (group path, language, width, theme) -> their lines.
+        # Going back up the tree to a group (`h`, `left`) shows it again without drawing it.
+        self._drawn: dict[tuple[object, ...], OverviewLines] = {}
 
     def show(self, path: str, lang: Lang) -> None:
         """Show the overview of group `path` in `lang`."""
@@ -92,7 +91,7 @@ class Overview(TextBlock):
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
-        Overview._drawn.clear()  # the look changed: every overview is drawn anew
+        self._drawn.clear()  # the look changed: every overview is drawn anew
 
     def _lines(self, width: int) -> OverviewLines:
         """The overview's blocks laid out at `width`: counted, not drawn (see render_line)."""
@@ -120,7 +119,12 @@ class Overview(TextBlock):
     def render_line(self, y: int) -> Strip:
         """Line `y`, drawing only the block it is in: a group of many children is laid out
         by counting lines, and only the children on screen are drawn."""
-        width = self.content_size.width
+        return self._line(y, self.content_size.width)
+
+    def render_strips(self, width: int) -> list[Strip]:
+        return [self._line(y, width) for y in range(self._lines(width).height)]
+
+    def _line(self, y: int, width: int) -> Strip:
         lines = self._lines(width)
         index = bisect_right(lines.tops, y) - 1
         if index < 0 or y >= lines.tops[index] + lines.heights[index]:
@@ -133,9 +137,6 @@ class Overview(TextBlock):
             drawn[height:] = []
             drawn += [Strip.blank(width, self.fill())] * (height - len(drawn))
         return drawn[y - lines.tops[index]]
-
-    def render_strips(self, width: int) -> list[Strip]:
-        return [self.render_line(y) for y in range(self._lines(width).height)]
 
     def _draw(self, block: tuple[int, int, str, Text], width: int) -> list[Strip]:
         _, indent, name, text = block
