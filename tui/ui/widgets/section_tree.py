@@ -68,7 +68,7 @@ class SectionTree(Tree[str]):
         self._unfilled: set[str] = set()
         self._entity_nodes: dict[str, TreeNode[str]] = {}
         self._label_nodes: dict[str, TreeNode[str]] = {}
-        # The look each pseudo-class state (focus, hover) was last drawn in (notify_style_update).
+        # The look each pseudo-class state (focus, hover) was last drawn in (see render_lines).
         self._looks: dict[object, tuple[object, ...]] = {}
         self._restyled = True  # restyled since the lines were last drawn
         self._drawing_style: Style | None = None  # rich_style during render_lines
