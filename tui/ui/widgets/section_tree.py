@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.style import Style
 from rich.text import Text
 from textual.binding import Binding, BindingType
+from textual.geometry import Region
 from textual.message import Message
 from textual.scroll_view import ScrollView
+from textual.strip import Strip
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
@@ -65,19 +68,64 @@ class SectionTree(Tree[str]):
         self._unfilled: set[str] = set()
         self._entity_nodes: dict[str, TreeNode[str]] = {}
         self._label_nodes: dict[str, TreeNode[str]] = {}
+        # The look each pseudo-class state (focus, hover) was last drawn in (see render_lines).
+        self._looks: dict[object, tuple[object, ...]] = {}
+        self._restyled = True  # restyled since the lines were last drawn
+        self._drawing_style: Style | None = None  # rich_style during render_lines
         self._add_sections()
 
     def notify_style_update(self) -> None:
-        """Restyle the lines without rebuilding them.
+        """Restyle the lines without rebuilding them (see render_lines for which are redrawn).
 
         Tree rebuilds its whole list of lines on any style change, which focus moving in or
         out is; with a thousand sections open that was most of the cost of Tab. A style
         change alters how lines look, not which lines there are.
         """
         ScrollView.notify_style_update(self)
-        self._line_cache.clear()
-        self._updates += 1
+        self._restyled = True
         self.refresh()
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        """Draw anew only the lines whose look changed since they were drawn.
+
+        Tree's line cache already tells lines apart by the pseudo-classes (focus, hover) they
+        were drawn with, so the lines drawn with focus stay right while focus is away and
+        back, as long as the look of that state is unchanged: only a new look (a theme, a
+        stylesheet) clears them. Redrawing the whole tree was a fifth of Shift+Tab. Checked
+        here, not on the restyle: the components' styles are updated after the tree's own.
+        """
+        if self._restyled:
+            self._restyled = False
+            state, look = self.get_pseudo_class_state(), self._look()
+            if self._looks.get(state) != look:
+                # A look seen before has changed (or none is known): no line drawn may be right.
+                if state in self._looks or not self._looks:
+                    self._looks.clear()
+                    self._line_cache.clear()
+                    self._updates += 1
+                self._looks[state] = look
+        self._drawing_style = super().rich_style
+        try:
+            return super().render_lines(crop)
+        finally:
+            self._drawing_style = None
+
+    @property
+    def rich_style(self) -> Style:
+        """The tree's style, worked out once per drawing rather than once per line.
+
+        Tree asks for it on every line it draws, and each time Textual walks the ancestors'
+        styles; a whole tree redrawn from its line cache spent most of its time there.
+        """
+        if self._drawing_style is not None:
+            return self._drawing_style
+        return super().rich_style
+
+    def _look(self) -> tuple[object, ...]:
+        """Everything of the style that Tree draws its lines with."""
+        names = sorted(self.COMPONENT_CLASSES)
+        alphas = tuple(self.get_component_styles(name).color.a for name in names)
+        return (self.rich_style, alphas, *(self.get_component_rich_style(n) for n in names))
 
     def _add_sections(self) -> None:
         def add(parent: TreeNode[str], path: str) -> None:
