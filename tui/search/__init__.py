@@ -24,9 +24,9 @@ from tui.search.index import (
     BODY,
     HEAD,
     VALUE_MARK,
+    FieldLines,
     IndexBase,
     SearchEntry,
-    _Field,
     prepare_query,
 )
 from tui.search.terms import fold, forgiving, typo_pattern
@@ -174,7 +174,7 @@ def _start(match: re.Match[str] | None) -> int:
     return -1 if match is None else match.start()
 
 
-def first_matches(lines: _Field, pattern: re.Pattern[str]) -> dict[int, tuple[int, int]]:
+def first_matches(lines: FieldLines, pattern: re.Pattern[str]) -> dict[int, tuple[int, int]]:
     """Entry → (line, column) of its first match in `lines`, in the order of the entries.
 
     Matches are found by one C-level scan and mapped to lines and entries by C-level maps: a
@@ -281,7 +281,7 @@ class SearchJob:
                 yield
         self.complete = True
 
-    def _scan_field(self, lines: _Field, rank: int, pattern: re.Pattern[str]) -> bool:
+    def _scan_field(self, lines: FieldLines, rank: int, pattern: re.Pattern[str]) -> bool:
         """Record the matches in one block's lines of one kind; True once enough are counted."""
         matched = self.matched
         fresh = [(e, at) for e, at in first_matches(lines, pattern).items() if e not in matched]

@@ -27,7 +27,7 @@ MATCH_CHARS = 300
 # below a frame, large enough that a scan is mostly C.
 BLOCK_ENTRIES = 1024
 HEAD, BODY = 0, 1
-VALUE_MARK = "\x00"  # marks a figure's line in `_Field.texts`; the figure is shown as formatted
+VALUE_MARK = "\x00"  # marks a figure's line in `FieldLines.texts`; the figure is shown as formatted
 
 
 @dataclass(frozen=True)
@@ -43,7 +43,7 @@ class SearchEntry:
 
 
 @dataclass(frozen=True)
-class _Field:
+class FieldLines:
     """One kind of line (headline or body) of a block's entries, as one folded string."""
 
     folded: str  # every line, folded (figures also normalised), one per line
@@ -58,7 +58,7 @@ class _Field:
 @dataclass(frozen=True)
 class _Block:
     first: int  # index of the first entry
-    fields: tuple[_Field, _Field]
+    fields: tuple[FieldLines, FieldLines]
 
 
 def _figure_lines(value: float, unit_code: str | None) -> list[str]:
@@ -268,9 +268,9 @@ class _BlockLines:
     body_lines: list[int] = dataclasses.field(default_factory=list)
     figures: list[int] = dataclasses.field(default_factory=list)
 
-    head: _Field | None = None  # the headline field, once made
+    head: FieldLines | None = None  # the headline field, once made
 
-    def field(self, kind: int) -> _Field:
+    def field(self, kind: int) -> FieldLines:
         """The block's headline (HEAD) or body (BODY) lines as one folded string."""
         if kind == HEAD:
             heads = [text[:MATCH_CHARS] for text in self.heads]
@@ -281,7 +281,7 @@ class _BlockLines:
 
 def make_field(
     texts: list[str], owners: list[int], entry_lines: list[int], figures: list[int]
-) -> _Field:
+) -> FieldLines:
     """One kind of line of a block as a folded string; `figures` are the lines of figures."""
     entry_lines.append(len(texts))
     joined = "\n".join(texts)
@@ -297,7 +297,7 @@ def make_field(
         folded_lines[line] = folded_lines[line][len(VALUE_MARK) + 3 :]
     folded = "\n".join(folded_lines)
     starts = list(accumulate((n + 1 for n in map(len, folded_lines)), initial=0))
-    return _Field(folded, starts, owners, entry_lines, texts)
+    return FieldLines(folded, starts, owners, entry_lines, texts)
 
 
 def prepare_query(query: str) -> str:
