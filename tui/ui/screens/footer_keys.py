@@ -19,6 +19,7 @@ from textual.dom import DOMNode
 
 from tui.pack.model import Lang
 from tui.text.words import STRINGS, t
+from tui.ui.widgets.key_footer import ITEM_EXTRA  # cells an item takes beside key and words
 
 if TYPE_CHECKING:
     from textual.app import App
@@ -78,8 +79,6 @@ FOOTER: dict[Focus, tuple[str, ...]] = {
 }
 # For an action bound to several keys, the one the footer names.
 FOOTER_KEY = {"tree.open": "enter", "back": "escape", "help": "question_mark", "quit": "q"}
-# Cells a footer item takes beside its key and words (Textual's FooterKey padding).
-ITEM_EXTRA = 3
 
 
 def label_id(binding: Binding) -> str | None:
