@@ -129,6 +129,7 @@ class KeyFooter(Widget, can_focus=False):
         self._hover: int | None = None
         self._line: tuple[tuple[object, ...], Strip] | None = None
         self._style_generation = 0
+        self._styles: dict[tuple[str, ...], Style] = {}
 
     # What it shows ---------------------------------------------------------------------------
 
@@ -230,8 +231,17 @@ class KeyFooter(Widget, can_focus=False):
         super().notify_style_update()
         self._style_generation += 1
         self._line = None
+        self._styles.clear()
 
     def _style(self, *layers: str) -> Style:
+        """The footer's style with the component `layers` over it, kept until the styles
+        change: a dozen styles make every line, and working one out walks the whole DOM."""
+        style = self._styles.get(layers)
+        if style is None:
+            style = self._styles[layers] = self._blend(layers)
+        return style
+
+    def _blend(self, layers: tuple[str, ...]) -> Style:
         """The footer's style with the component `layers` over it, blended as Textual blends
         a widget's background over its parent's (a component's colour may be translucent)."""
         background = self.background_colors[1]
