@@ -128,7 +128,6 @@ class KeyFooter(Widget, can_focus=False):
         self._palette: Item | None = None
         self._hover: int | None = None
         self._line: tuple[tuple[object, ...], Strip] | None = None
-        self._style_generation = 0
         self._styles: dict[tuple[str, ...], Style] = {}
 
     # What it shows ---------------------------------------------------------------------------
@@ -229,7 +228,6 @@ class KeyFooter(Widget, can_focus=False):
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
-        self._style_generation += 1
         self._line = None
         self._styles.clear()
 
@@ -304,7 +302,7 @@ class KeyFooter(Widget, can_focus=False):
 
     def render_line(self, y: int) -> Strip:
         width = self.size.width
-        key = (self._keys, self._palette, width, self._hover, self._style_generation)
+        key = (self._keys, self._palette, width, self._hover)  # the styles: notify_style_update
         if self._line is None or self._line[0] != key:
             self._line = (key, self._draw(width))
         return self._line[1]
