@@ -9,6 +9,7 @@ When the terminal is narrow, the least useful keys are left out rather than cut 
 from __future__ import annotations
 
 import dataclasses
+import functools
 from collections.abc import Callable
 from enum import Enum
 from typing import TYPE_CHECKING, Any
@@ -19,6 +20,7 @@ from textual.dom import DOMNode
 
 from tui.pack.model import Lang
 from tui.text.words import STRINGS, t
+from tui.ui.widgets.key_footer import ITEM_EXTRA  # cells an item takes beside key and words
 
 if TYPE_CHECKING:
     from textual.app import App
@@ -78,8 +80,6 @@ FOOTER: dict[Focus, tuple[str, ...]] = {
 }
 # For an action bound to several keys, the one the footer names.
 FOOTER_KEY = {"tree.open": "enter", "back": "escape", "help": "question_mark", "quit": "q"}
-# Cells a footer item takes beside its key and words (Textual's FooterKey padding).
-ITEM_EXTRA = 3
 
 
 def label_id(binding: Binding) -> str | None:
@@ -107,6 +107,15 @@ def _rank(binding: Binding, order: tuple[str, ...]) -> int | None:
     return None
 
 
+@functools.lru_cache(maxsize=1024)
+def _restyled(binding: Binding, words: str | None, *, show: bool) -> Binding:
+    """`binding` with the footer's `words` (when given) and `show`. Kept: every move of focus
+    asks for all the bindings again, and a dataclass copy each time was a millisecond of it."""
+    if words is None:
+        return dataclasses.replace(binding, show=show)
+    return dataclasses.replace(binding, description=words, show=show)
+
+
 def footer_bindings(
     active: dict[str, ActiveBinding],
     focus: Focus,
@@ -125,15 +134,13 @@ def footer_bindings(
     ranked: list[tuple[int, str]] = []
     described: dict[str, ActiveBinding] = {}
     for key, entry in active.items():
-        binding = entry.binding
-        key_id = label_id(binding)
-        if key_id is not None:
-            words = footer_words(key_id, lang, tree_shown=tree_shown)
-            binding = dataclasses.replace(binding, description=words)
-        rank = _rank(binding, order) if entry.enabled else None
+        key_id = label_id(entry.binding)
+        words = None if key_id is None else footer_words(key_id, lang, tree_shown=tree_shown)
+        # Neither words nor `show` change where the binding ranks.
+        rank = _rank(entry.binding, order) if entry.enabled else None
         if rank is not None:
             ranked.append((rank, key))
-        described[key] = entry._replace(binding=dataclasses.replace(binding, show=False))
+        described[key] = entry._replace(binding=_restyled(entry.binding, words, show=False))
     shown: dict[str, ActiveBinding] = {}
     used_actions: set[str] = set()
     for _, key in sorted(ranked):
@@ -147,7 +154,7 @@ def footer_bindings(
             continue
         room -= width
         used_actions.add(binding.action)
-        shown[key] = entry._replace(binding=dataclasses.replace(binding, show=True))
+        shown[key] = entry._replace(binding=_restyled(binding, None, show=True))
     return {**shown, **{key: described[key] for key in described if key not in shown}}
 
 
