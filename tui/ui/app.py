@@ -71,6 +71,8 @@ class MoscowApp(App[None]):
     """Explore a content pack: a section tree, fact panels, copy, search, two languages."""
 
     CSS_PATH = "styles/app.tcss"
+    # Textual's default names its own Footer, which the footer of keys no longer is.
+    ALLOW_IN_MAXIMIZED_VIEW = "KeyFooter"
     COMMANDS = App.COMMANDS | {_moscow_commands}
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+q", "quit", "Quit", show=False, priority=True, id="quit-priority"),
