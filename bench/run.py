@@ -341,7 +341,10 @@ def _key_rows(
             report.add(what, _ms(opening["max"]))
     search = keys.get("search", {})
     if search.get("count"):
-        value = f"median {_ms(search['median'])}, max {_ms(search['max'])}, n={search['count']}"
+        value = (
+            f"median {_ms(search['median'])}, max {_ms(search['max'])} "
+            f"({search['slowest_key']}), n={search['count']}"
+        )
         if with_targets:
             report.add(
                 f"{label}: search per keystroke",

@@ -102,6 +102,9 @@ def test_quick_bench_writes_every_figure(tmp_path: Path) -> None:
         assert re.search(r"\d", value), (figure, value)
         if target != "—":
             assert status in ("met", "missed"), (figure, status)
+    # Each activity names its slowest key, so that a missed target says where to look.
+    for what in keys:
+        assert re.search(r"max [\d.]+ ms \(\S+\), n=\d+", rows[f"Default content: {what}"][0])
     # The smoke run's table is small: its figures are shown, not judged against the targets.
     assert all(rows[f"Entity table, 1,000 rows: {what}"][1] == "—" for _, what, _ in RESULT_FIGURES)
     skipped = [figure for figure in rows if figure.startswith("100,000 facts")]
