@@ -37,6 +37,8 @@ VALID_PACK_DIR = DATA_DIR / "valid"
 
 TASS = "tass-2025-10-22"
 OLD = "chelorg-2018-10-25"
+# The section the app tests start on by default: it has facts, cards and a series.
+START = "infrastructure/technoparks"
 
 
 def L(ru: str, en: str) -> Localized:

@@ -3,36 +3,19 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any, ClassVar
 
-import pytest
-from app_helpers import build_pack
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.pilot import Pilot
 from textual.widgets import Static
 
-from tui.pack.model import Pack
 from tui.ui.app import MoscowApp
 from tui.ui.screens.help import HelpScreen
 from tui.ui.screens.main import MainScreen
 from tui.ui.widgets.fact_list import FactList
 from tui.ui.widgets.key_footer import KeyFooter, Spot
 from tui.ui.widgets.section_tree import SectionTree
-
-START = "infrastructure/technoparks"
-
-
-@pytest.fixture
-def make_app(tmp_path: Path) -> Callable[..., MoscowApp]:
-    def make(pack: Pack | None = None, **kwargs: Any) -> MoscowApp:
-        kwargs.setdefault("state_path", tmp_path / "state.json")
-        kwargs.setdefault("lang", "en")
-        kwargs.setdefault("start_path", START)
-        return MoscowApp(pack or build_pack(), **kwargs)
-
-    return make
 
 
 async def settle(pilot: Pilot[Any]) -> None:

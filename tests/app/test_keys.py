@@ -5,18 +5,17 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import ClassVar
 
 import pytest
-from app_helpers import build_pack
 from evidence_helpers import on_notify
+from packs import START
 from textual import events
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.pilot import Pilot
 from textual.widgets import Static
 
-from tui.pack.model import Pack
 from tui.ui.app import MoscowApp
 from tui.ui.screens.base import BackScreen
 from tui.ui.screens.help import HelpScreen
@@ -31,19 +30,6 @@ from tui.ui.widgets.fact_list import FactList
 from tui.ui.widgets.fact_panel import FactPanel
 from tui.ui.widgets.key_footer import KeyFooter
 from tui.ui.widgets.section_tree import SectionTree
-
-START = "infrastructure/technoparks"
-
-
-@pytest.fixture
-def make_app(tmp_path: Path) -> Callable[..., MoscowApp]:
-    def make(pack: Pack | None = None, **kwargs: Any) -> MoscowApp:
-        kwargs.setdefault("state_path", tmp_path / "state.json")
-        kwargs.setdefault("lang", "en")
-        kwargs.setdefault("start_path", START)
-        return MoscowApp(pack or build_pack(), **kwargs)
-
-    return make
 
 
 async def settle(pilot: Pilot[None]) -> None:

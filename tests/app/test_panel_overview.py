@@ -1,5 +1,5 @@
 """A group's overview: drawn again the same when the reader comes back, and redrawn in the
-other language (overviews are kept drawn by group, language, width and theme)."""
+other language (overviews are kept drawn by group, language and width, until the look changes)."""
 
 from __future__ import annotations
 
@@ -41,3 +41,20 @@ async def test_overview_is_the_same_after_a_visit_to_a_child_and_follows_the_lan
         russian = overview_lines(app)
         assert russian != first
         assert any(children[0].title.get("ru") in line for line in russian)
+
+
+async def test_overview_is_drawn_again_in_a_new_theme(tmp_path: Path) -> None:
+    app = make_app(evidence_pack(), tmp_path, Notices(), start_path="support", lang="en")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        overview = app.screen.query_one(FactPanel).query_one(Overview)
+
+        def styles() -> list[object]:
+            return [segment.style for segment in overview.render_line(1)]
+
+        dark = styles()
+        app.theme = "textual-light"
+        await pilot.pause()
+        await pilot.pause()
+        assert overview_lines(app)  # the same words
+        assert styles() != dark

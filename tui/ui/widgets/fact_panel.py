@@ -80,9 +80,10 @@ class Overview(TextBlock):
         super().__init__(id=id)
         self._pack = pack
         self._group: tuple[str, Lang] | None = None
-        # Overviews laid out lately: (group path, language, width, theme) -> their lines.
+        # Overviews laid out lately: (group path, language, width) -> their lines; a new look
+        # (a theme) clears them all (notify_style_update).
         # Going back up the tree to a group (`h`, `left`) shows it again without drawing it.
-        self._drawn: dict[tuple[object, ...], OverviewLines] = {}
+        self._drawn: dict[tuple[str, Lang, int], OverviewLines] = {}
 
     def show(self, path: str, lang: Lang) -> None:
         """Show the overview of group `path` in `lang`."""
@@ -97,7 +98,7 @@ class Overview(TextBlock):
         """The overview's blocks laid out at `width`: counted, not drawn (see render_line)."""
         if self._group is None:
             return OverviewLines([])
-        key = (*self._group, width, self.app.theme)
+        key = (*self._group, width)
         lines = self._drawn.get(key)
         if lines is None:
             blocks = overview_blocks(self._pack, *self._group)

@@ -15,6 +15,7 @@ from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
 from textual import events
+from textual.binding import Binding
 from textual.screen import Screen
 from textual.strip import Strip
 from textual.widget import Widget
@@ -167,25 +168,20 @@ class KeyFooter(Widget, can_focus=False):
         """The keys Footer.compose would show, one per action, and the palette's key."""
         active = screen.active_bindings
         app = self.app
+
+        def item(binding: Binding, enabled: bool, tooltip: str) -> Item:
+            display, words = app.get_key_display(binding), binding.description
+            return Item(binding.key, display, words, binding.action, not enabled, tooltip)
+
         items: dict[str, Item] = {}
         for _, binding, enabled, tooltip in active.values():
             if binding.show and binding.action not in items:
-                display = app.get_key_display(binding)
-                items[binding.action] = Item(
-                    binding.key, display, binding.description, binding.action, not enabled, tooltip
-                )
+                items[binding.action] = item(binding, enabled, tooltip)
         palette: Item | None = None
         entry = active.get(app.COMMAND_PALETTE_BINDING)
         if entry is not None and self.show_command_palette and app.ENABLE_COMMAND_PALETTE:
             _, binding, enabled, _ = entry
-            palette = Item(
-                binding.key,
-                app.get_key_display(binding),
-                binding.description,
-                binding.action,
-                not enabled,
-                binding.tooltip or binding.description,
-            )
+            palette = item(binding, enabled, binding.tooltip or binding.description)
         return tuple(items.values()), palette
 
     # The mouse -------------------------------------------------------------------------------
