@@ -131,7 +131,9 @@ class MainScreen(FactActions):
         # Again after the first screen: its widgets live as long as the app too.
         freeze_heap()
         self.set_timer(INDEX_DELAY, self._start_index_building)
-        self.call_after_refresh(self.query_one(FactPanel).prepare_entity_tables)
+        panel = self.query_one(FactPanel)
+        self.call_after_refresh(panel.prepare_cards)
+        self.call_after_refresh(panel.prepare_entity_tables)
 
     def _start_index_building(self) -> None:
         self._index_timer = self.set_interval(INDEX_INTERVAL, self._build_index_block)

@@ -199,10 +199,11 @@ class FactPanel(VerticalScroll, can_focus=False):
         self._summary = PanelText(id="panel-summary")
         self._overview_heading = PanelText(classes="panel-heading", id="overview-heading")
         self._overview = Overview(pack, id="overview")
-        self._card_pool = [MetricCard(pack, "en") for _ in range(MAX_CARDS)]
-        for card in self._card_pool:
-            card.display = False
-        self._cards = CardGrid(*self._card_pool, id="cards")
+        # Cards are mounted when a section first needs them and, after the first frame, up to
+        # MAX_CARDS (`prepare_cards`): eight hidden cards cost the first frame about 20 ms of
+        # styling, twice over, for a start section that may show none.
+        self._card_pool: list[MetricCard] = []
+        self._cards = CardGrid(id="cards")
         self._more = PanelText(id="cards-more", classes="cards-more")
         self._facts_heading = PanelText(classes="panel-heading", id="facts-heading")
         self._fact_list = FactList(pack, [], "en", id="facts")
@@ -269,6 +270,7 @@ class FactPanel(VerticalScroll, can_focus=False):
         shown_series = lone_series[: max(0, MAX_CARDS - len(shown))]
         items: list[tuple[Fact | None, Series | None]] = [(fact, None) for fact in shown]
         items += [(None, series) for series in shown_series]
+        await self._mount_cards(len(items))
         for index, card in enumerate(self._card_pool):
             if index < len(items):
                 fact, series = items[index]
@@ -302,6 +304,20 @@ class FactPanel(VerticalScroll, can_focus=False):
             self.entity_table.display = many
             if many:
                 self.entity_table.show(path, lang, keep_position=keep_position)
+
+    async def _mount_cards(self, count: int) -> None:
+        """Have at least `count` cards in the pool, the new ones hidden."""
+        new = [MetricCard(self._pack, self.lang) for _ in range(count - len(self._card_pool))]
+        if new:
+            for card in new:
+                card.display = False
+            self._card_pool += new
+            await self._cards.mount_all(new)
+
+    async def prepare_cards(self) -> None:
+        """Mount the whole pool of cards, hidden, just after the first frame, so that the
+        key that first shows a section with figures does not pay for mounting them."""
+        await self._mount_cards(MAX_CARDS)
 
     async def prepare_entity_tables(self) -> None:
         """Mount the table, hidden, and build the rows of each section with thousands of
