@@ -3,6 +3,9 @@ start section does not show (the cards are mounted just after the first frame)."
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
 from collections.abc import Callable
 
 import pytest
@@ -63,3 +66,16 @@ async def test_cards_are_mounted_after_the_first_frame_unless_the_start_shows_so
         # The whole pool is there for the next section, hidden until one needs it.
         assert len(panel.query(MetricCard)) == MAX_CARDS
         assert len(panel.cards) == shown
+
+
+def test_the_app_module_leaves_the_later_modules_to_the_prefetch() -> None:
+    probe = (
+        "import json, sys\n"
+        "import tui.cli, tui.ui.app\n"
+        "print(json.dumps(sorted(m for m in tui.ui.app.LATER_MODULES if m in sys.modules)))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, timeout=60, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout) == []

@@ -46,10 +46,13 @@ SECTION_SAVE_DELAY = 1.0
 # checked this often, and run once no key or mouse event came for `IDLE_BEFORE_COLLECTING`.
 IDLE_COLLECTION_CHECK = 1.0
 IDLE_BEFORE_COLLECTING = 0.8
-# The views' modules are imported when first opened (2–8 ms each, 30 ms in all): not before the
-# first frame, which they would delay, but one at a time soon after it, so that the first
-# opening of a view does not pay for its import either.
+# The views' and the copy's modules are imported when first used (2–8 ms each, 38 ms in all):
+# not before the first frame, which they would delay, but one at a time soon after it, so that
+# the first opening of a view or the first copy does not pay for its import either.
 LATER_MODULES = (
+    "tui.clipboard",
+    "tui.export.copy",
+    "tui.ui.copy_toast",
     "tui.ui.screens.detail",
     "tui.ui.screens.sources",
     "tui.ui.screens.chart",

@@ -6,16 +6,20 @@ stays one subject: here the reader's actions on the highlighted fact and its sec
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
-from tui import clipboard
-from tui.export.copy import fact_clipboard_text, section_markdown
 from tui.pack.model import Fact, Lang, Pack
 from tui.text.words import t
-from tui.ui.copy_toast import CopyJob, CopyOutcome, copy_in_background, first_words, toast_parts
 from tui.ui.widgets.fact_panel import FactPanel
 from tui.ui.widgets.metric_card import MetricCard
+
+if TYPE_CHECKING:
+    # The copy's modules are imported at the first copy (or by the app's prefetch just after
+    # the first frame), not before the first frame: together they take about 8 ms to import.
+    from tui.ui.copy_toast import CopyJob, CopyOutcome
 
 
 class FactActions(Screen[None]):
@@ -103,9 +107,13 @@ class FactActions(Screen[None]):
         if fact is None:
             self.app.notify(t("copy.nothing", self.lang), markup=False, severity="warning")
             return
+        from tui.export.copy import fact_clipboard_text
+
         self.copy_text(fact_clipboard_text(self.pack, fact, self.lang))
 
     def action_copy_section(self) -> None:
+        from tui.export.copy import section_markdown
+
         self.copy_text(section_markdown(self.pack, self.current_path, self.lang))
 
     def copy_text(self, text: str) -> None:
@@ -114,6 +122,9 @@ class FactActions(Screen[None]):
         The toast comes when the worker is done: it names the copy's first words and how it
         went out, and gives tmux advice only when tmux drops OSC 52 at that moment.
         """
+        from tui import clipboard
+        from tui.ui.copy_toast import CopyJob, copy_in_background, first_words
+
         size = len(text.encode("utf-8"))
         osc52 = clipboard.fits_osc52(text)
         if osc52:
@@ -138,6 +149,9 @@ class FactActions(Screen[None]):
         ):
             return
         del self._copy_jobs[worker]
+        from tui import clipboard
+        from tui.ui.copy_toast import CopyOutcome, toast_parts
+
         outcome = worker.result if event.state is WorkerState.SUCCESS else None
         if not isinstance(outcome, CopyOutcome):
             reason = str(worker.error or "cancelled")
