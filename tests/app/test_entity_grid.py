@@ -19,6 +19,7 @@ from test_entities import (
 from textual.pilot import Pilot
 
 from tui.ui.screens.entity import EntityScreen
+from tui.ui.widgets.entity_grid import thumb
 from tui.ui.widgets.entity_table import EntityGrid, EntityTable
 from tui.ui.widgets.section_tree import SectionTree
 
@@ -187,3 +188,29 @@ async def test_a_narrow_table_scrolls_sideways_with_the_name_column_kept(tmp_pat
         await pilot.click(grid, offset=(1 + x, 1))
         await pilot.pause()
         assert grid.titles[5] == "Staff ▲"
+
+
+async def test_scrolling_a_row_at_a_time_paints_what_a_full_repaint_paints(tmp_path: Path) -> None:
+    """A scroll repaints the rows but not the header, and the scrollbar only when its thumb
+    moves: what is on screen after each scroll must still be what a full repaint draws."""
+    app = make_app(many_technoparks(2_000), tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        grid = await into_long_table(pilot)
+        bar = grid.vertical_scrollbar
+        thumb_at_top = thumb(bar)
+        for _ in range(grid.visible_rows + 60):
+            await pilot.press("down")
+        await pilot.pause()
+        assert grid.top_row == 61 and cursor_on_screen(grid)
+        assert thumb(bar) != thumb_at_top  # the thumb moved on the way, and stood still too
+        painted = app.export_screenshot()
+        grid.refresh()
+        bar.refresh()
+        await pilot.pause()
+        assert app.export_screenshot() == painted
+        await pilot.press("up")  # within the view: only two rows repainted
+        await pilot.pause()
+        painted = app.export_screenshot()
+        grid.refresh()
+        await pilot.pause()
+        assert app.export_screenshot() == painted
