@@ -318,21 +318,13 @@ class EntityGrid(ScrollView, can_focus=True):
         return style
 
     def _draw(self, texts: Sequence[str], first: RichStyle, rest: RichStyle) -> Strip:
-        """One line: the first cell in `first`, the others in `rest`, padded to the width.
-
-        One segment per style, not per cell: the compositor and the line filters handle each
-        line of the view segment by segment whenever the view scrolls.
-        """
-        cells = [
-            f"{' ' * PAD}{fit(text, width)}{' ' * PAD}"
-            for text, width in zip(texts, self._widths, strict=True)
+        """One line: the first cell in `first`, the others in `rest`, padded to the width."""
+        segments = [Segment(" " * PAD + fit(texts[0], self._widths[0]) + " " * PAD, first)]
+        segments += [
+            Segment(" " * PAD + fit(text, width) + " " * PAD, rest)
+            for text, width in zip(texts[1:], self._widths[1:], strict=True)
         ]
-        padding = " " * max(0, self._lines_width - self.total_width)
-        if first == rest:
-            segments = [Segment("".join(cells) + padding, rest)]
-        else:
-            segments = [Segment(cells[0], first), Segment("".join(cells[1:]) + padding, rest)]
-        return Strip(segments, max(self._lines_width, self.total_width))
+        return Strip(segments, self.total_width).extend_cell_length(self._lines_width, rest)
 
     def _header_line(self) -> Strip:
         if self._header is None:
