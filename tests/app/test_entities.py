@@ -10,6 +10,7 @@ import pytest
 from app_helpers import L, build_pack
 from entity_pack import TECHNOPARKS, TECHNOPOLIS, entity_pack
 from textual.pilot import Pilot
+from textual.widget import Widget
 
 from tui.pack.model import Entity, EntityKind, Fact, FactKind, Pack, Qualifier
 from tui.ui.app import MoscowApp
@@ -59,9 +60,16 @@ def drawn(grid: EntityGrid, y: int) -> str:
 
 
 async def click_header(pilot: Pilot[None], grid: EntityGrid, column: int) -> None:
-    """A mouse click on the title of `column` (the border is one cell on each side)."""
-    await pilot.click(grid, offset=(1 + grid.column_start(column) + 1, 1))
+    """A mouse click on the title of `column` (the frame's border is one cell on each side)."""
+    await pilot.click("#entity-frame", offset=(1 + grid.column_start(column) + 1, 1))
     await pilot.pause()
+
+
+def count_shown(grid: EntityGrid) -> object:
+    """The count in the bottom border of the table's frame."""
+    frame = grid.parent
+    assert isinstance(frame, Widget) and frame.id == "entity-frame"
+    return frame.border_subtitle
 
 
 def cursor_on_screen(grid: EntityGrid) -> bool:
@@ -198,7 +206,7 @@ async def test_table_renders_a_row_per_entity_with_attribute_columns(tmp_path: P
         assert names == sorted(names, key=str.casefold)
         kalibr = names.index("Kalibr Technopark")
         assert column(grid, 4)[kalibr] == "75,000 / 18,000 / 28,500 m²"
-        assert grid.border_subtitle == "40"
+        assert count_shown(grid) == "40"
         # What is drawn: the header, then the rows A–Z, each cell cut to its column with "…".
         assert drawn(grid, 0).split() == ["Name", "▲", "Year", "District", "Focus", "Area", "Staff"]
         assert drawn(grid, 1).startswith(" 707 Technopark ")
@@ -245,7 +253,7 @@ async def test_header_click_with_the_mouse_sorts(tmp_path: Path) -> None:
         grid = await open_table(pilot)
         region = grid.region
         # The Year header: after the name column (20 cells + padding) inside the border.
-        await pilot.click(grid, offset=(2 + 22 + 2, 1))
+        await pilot.click("#entity-frame", offset=(2 + 22 + 2, 1))
         await pilot.pause()
         assert grid.sort_column == 1 and grid.titles[1] == "Year ▲"
         assert column(grid, 1) == sorted(column(grid, 1))
@@ -267,7 +275,7 @@ async def test_filter_as_you_type_and_enter_back_to_the_table(tmp_path: Path) ->
         assert names and len(names) < 40
         assert all("zel" in (n + d).casefold() for n, d in zip(names, districts, strict=True))
         assert "STMP-Zelenograd Technopark" in names
-        assert grid.border_subtitle == f"{len(names)} / 40"
+        assert count_shown(grid) == f"{len(names)} / 40"
         await pilot.press("enter")
         assert grid.has_focus
         assert drawn(grid, 1 + names.index("STMP-Zelenograd Technopark")).startswith(" STMP-")

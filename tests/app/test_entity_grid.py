@@ -10,6 +10,7 @@ from entity_pack import entity_pack
 from test_entities import (
     SIZE,
     column,
+    count_shown,
     cursor_on_screen,
     drawn,
     make_app,
@@ -19,6 +20,7 @@ from test_entities import (
 from textual.pilot import Pilot
 
 from tui.ui.screens.entity import EntityScreen
+from tui.ui.widgets.entity_grid import thumb
 from tui.ui.widgets.entity_table import EntityGrid, EntityTable
 from tui.ui.widgets.section_tree import SectionTree
 
@@ -43,7 +45,7 @@ async def test_ten_thousand_rows_all_reachable_with_the_cursor_on_screen(tmp_pat
     app = make_app(many_technoparks(count), tmp_path)
     async with app.run_test(size=SIZE) as pilot:
         grid = await into_long_table(pilot)
-        assert grid.count == count and grid.border_subtitle == "10,000"
+        assert grid.count == count and count_shown(grid) == "10,000"
         assert grid.virtual_size.height == count + 1  # every row, one line each, and the header
         names = column(grid, 0)
         assert names == sorted(names, key=lambda name: name.casefold())
@@ -112,12 +114,13 @@ async def test_clicks_select_a_row_then_open_it(tmp_path: Path) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         grid = await open_table(pilot)
-        await pilot.click(grid, offset=(4, 1 + 1 + 3))  # border, header, then the fourth row
+        # The frame's border, the header, then the fourth row.
+        await pilot.click("#entity-frame", offset=(4, 1 + 1 + 3))
         await pilot.pause()
         assert grid.position == 3 and app.screen is app.main_screen
         chosen = grid.entity_at_cursor()
         assert chosen is not None and chosen.name.en == column(grid, 0)[3]
-        await pilot.click(grid, offset=(4, 1 + 1 + 3))
+        await pilot.click("#entity-frame", offset=(4, 1 + 1 + 3))
         await pilot.pause()
         assert isinstance(app.screen, EntityScreen) and app.screen.entity is chosen
 
@@ -159,7 +162,7 @@ async def test_filtering_ten_thousand_rows_keeps_the_sort(tmp_path: Path) -> Non
         assert len(names) == 111 and all("no. 99" in name.casefold() for name in names)
         years = column(grid, 1)
         assert years == sorted(years) and grid.titles[1] == "Year ▲"
-        assert grid.border_subtitle == "111 / 10,000"
+        assert count_shown(grid) == "111 / 10,000"
         assert grid.position == 0 and grid.top_row == 0
         await pilot.press("enter", "end", "enter")  # back to the table, the last match, open it
         await pilot.pause()
@@ -184,6 +187,32 @@ async def test_a_narrow_table_scrolls_sideways_with_the_name_column_kept(tmp_pat
         assert len(scrolled) == len(header)
         # A click on a title still sorts by the column drawn there.
         x = grid.column_start(5) + 1
-        await pilot.click(grid, offset=(1 + x, 1))
+        await pilot.click("#entity-frame", offset=(1 + x, 1))
         await pilot.pause()
         assert grid.titles[5] == "Staff ▲"
+
+
+async def test_scrolling_a_row_at_a_time_paints_what_a_full_repaint_paints(tmp_path: Path) -> None:
+    """A scroll repaints the rows but not the header, and the scrollbar only when its thumb
+    moves: what is on screen after each scroll must still be what a full repaint draws."""
+    app = make_app(many_technoparks(2_000), tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        grid = await into_long_table(pilot)
+        bar = grid.vertical_scrollbar
+        thumb_at_top = thumb(bar)
+        for _ in range(grid.visible_rows + 60):
+            await pilot.press("down")
+        await pilot.pause()
+        assert grid.top_row == 61 and cursor_on_screen(grid)
+        assert thumb(bar) != thumb_at_top  # the thumb moved on the way, and stood still too
+        painted = app.export_screenshot()
+        grid.refresh()
+        bar.refresh()
+        await pilot.pause()
+        assert app.export_screenshot() == painted
+        await pilot.press("up")  # within the view: only two rows repainted
+        await pilot.pause()
+        painted = app.export_screenshot()
+        grid.refresh()
+        await pilot.pause()
+        assert app.export_screenshot() == painted

@@ -52,6 +52,9 @@ class EntityTable(Vertical):
         self._named = Static(id="entity-named")
         self.filter_input = Input(id="entity-filter")
         self.grid = EntityGrid(id="entity-grid")
+        # The border and the count in it belong to a frame around the grid, not to the grid:
+        # a scroll repaints every line of the grid, and a border of its own with each.
+        self.frame = Vertical(self.grid, id="entity-frame")
         self._model: EntityRows | None = None
         # The rows of each section and language shown so far: built once, however often shown.
         self._models: dict[tuple[str, Lang], EntityRows] = {}
@@ -67,7 +70,7 @@ class EntityTable(Vertical):
     def compose(self) -> ComposeResult:
         yield self._named
         yield self.filter_input
-        yield self.grid
+        yield self.frame
 
     def show(self, path: str, lang: Lang, *, keep_position: bool = False) -> None:
         """Fill the table for `path` in `lang`; `keep_position` keeps filter, sort and cursor."""
@@ -129,7 +132,7 @@ class EntityTable(Vertical):
         # which would triple the cost of each move.
         count = format_number(len(order), self.lang)
         total = format_number(len(model), self.lang)
-        self.grid.border_subtitle = count if len(order) == len(model) else f"{count} / {total}"
+        self.frame.border_subtitle = count if len(order) == len(model) else f"{count} / {total}"
 
     def _widths(self, model: EntityRows, matching: list[int], titles: list[str]) -> list[int]:
         """Each column as wide as its widest cell or title, within its cap.
