@@ -345,7 +345,7 @@ class SearchJob:
         tier, field = PASSES[pass_rank]
         block = self.index.block(self.index.block_of(entry))
         lines = block.fields[field]
-        original = lines.texts[line]
+        original = self.index.line_text(entry, field, line)
         candidate = self.index.shown_text(entry, original)
         folded = lines.folded[lines.starts[line] : lines.starts[line + 1] - 1]
         if original.startswith(VALUE_MARK):
