@@ -34,7 +34,7 @@ if TYPE_CHECKING:
 WIDE_WIDTH = 110
 # The search index is built from a second after the first screen, while the reader pauses: a
 # step of about INDEX_BUDGET every INDEX_INTERVAL once no key came for INDEX_AFTER_INPUT.
-INDEX_DELAY, INDEX_INTERVAL, INDEX_BUDGET, INDEX_AFTER_INPUT = 1.0, 0.005, 0.001, 0.02
+INDEX_DELAY, INDEX_INTERVAL, INDEX_BUDGET, INDEX_AFTER_INPUT = 1.0, 0.005, 0.001, 0.05
 # The tree's width: a share of the terminal by default, changed by `<` and `>` in steps, and
 # never so wide that the panel is squeezed nor so narrow that no title can be read.
 TREE_SHARE = 0.35
