@@ -12,6 +12,7 @@ from tui.search.index import IndexBase
 from tui.ui.app import MoscowApp
 from tui.ui.screens import main as main_screen
 from tui.ui.screens.main import MainScreen
+from tui.ui.screens.search import SearchScreen
 
 
 @pytest.fixture(autouse=True)
@@ -51,3 +52,20 @@ async def test_nothing_is_built_while_keys_come(
         await pilot.pause(0.5)
         assert screen.search_entries()._pending is None
         assert not any(screen.search_entries()._blocks)
+
+
+async def test_the_index_is_built_under_the_search_too(
+    make_app: Callable[..., MoscowApp],
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        main = app.screen
+        assert isinstance(main, MainScreen)
+        await pilot.press("slash")
+        assert isinstance(app.screen, SearchScreen)
+        index = main.search_entries()
+        for _ in range(100):
+            await pilot.pause(0.05)
+            if index.built:
+                break
+        assert index.built and isinstance(app.screen, SearchScreen)

@@ -50,7 +50,7 @@ def reference_field(
 
 
 def as_tuple(field: FieldLines) -> tuple[str, list[int], list[int], list[int]]:
-    return field.folded, field.starts, field.owners, field.entry_lines
+    return field.folded, list(field.starts), list(field.owners), list(field.entry_lines)
 
 
 @pytest.mark.parametrize("block_entries", [7, 1024])

@@ -134,10 +134,9 @@ class MainScreen(FactActions):
         self._index_timer = self.set_interval(INDEX_INTERVAL, self._build_index_block)
 
     def _build_index_block(self) -> None:
-        """One more step of the search index, until it is whole; only while the reader pauses
-        and no screen is on top (the search builds what it needs itself)."""
-        idle_for = getattr(self.app, "idle_for", lambda: INDEX_AFTER_INPUT)
-        if self.app.screen is not self or idle_for() < INDEX_AFTER_INPUT:
+        """One more step of the search index, until it is whole; only while the reader pauses,
+        whatever screen is up (in the search too: its next keystrokes then only scan)."""
+        if getattr(self.app, "idle_for", lambda: INDEX_AFTER_INPUT)() < INDEX_AFTER_INPUT:
             return
         if not self.search_entries().build_for(INDEX_BUDGET) and self._index_timer is not None:
             self._index_timer.stop()
