@@ -174,6 +174,9 @@ def _start(match: re.Match[str] | None) -> int:
     return -1 if match is None else match.start()
 
 
+_MATCH_START = re.Match.start  # unbound, for a C-level map over a scan's matches
+
+
 def first_matches(lines: FieldLines, pattern: re.Pattern[str]) -> dict[int, tuple[int, int]]:
     """Entry → (line, column) of its first match in `lines`, in the order of the entries.
 
@@ -181,7 +184,7 @@ def first_matches(lines: FieldLines, pattern: re.Pattern[str]) -> dict[int, tupl
     keystroke may count up to COUNT_CAP matches, and a Python step per match was most of it.
     A line's first match is the one `finditer` finds first in it (no match spans lines).
     """
-    positions = [match.start() for match in pattern.finditer(lines.folded)]
+    positions = list(map(_MATCH_START, pattern.finditer(lines.folded)))
     line_numbers = list(map((-1).__add__, map(bisect_right, repeat(lines.starts), positions)))
     columns = list(map(operator.sub, positions, map(lines.starts.__getitem__, line_numbers)))
     owners = list(map(lines.owners.__getitem__, line_numbers))
@@ -345,7 +348,7 @@ class SearchJob:
         tier, field = PASSES[pass_rank]
         block = self.index.block(self.index.block_of(entry))
         lines = block.fields[field]
-        original = lines.texts[line]
+        original = self.index.line_text(entry, field, line)
         candidate = self.index.shown_text(entry, original)
         folded = lines.folded[lines.starts[line] : lines.starts[line + 1] - 1]
         if original.startswith(VALUE_MARK):

@@ -11,23 +11,34 @@ and "90 тысяч" are one query (see tui.search.terms); the ranking is in tui.
 
 from __future__ import annotations
 
-import dataclasses
+import time
 from dataclasses import dataclass
-from itertools import accumulate
 
-from tui.pack.model import UNITS, Fact, Localized, Pack
+from tui.pack.model import Fact, Localized, Pack
+from tui.search.blocks import (
+    BODY,
+    HEAD,
+    MATCH_CHARS,
+    Block,
+    BlockLines,
+    FieldLines,
+    field_of,
+    figure_words,
+    fold_lines,
+)
 from tui.search.terms import fold, normalise_numbers, vocabulary_of
 from tui.text.citations import publisher_name
 from tui.text.units import format_value
 
-# Longer texts are cut before matching: a subsequence scan costs up to a line's length per
-# start, and content may hold lines of any size.
-MATCH_CHARS = 300
+__all__ = ["BODY", "HEAD", "MATCH_CHARS", "VALUE_MARK", "FieldLines", "IndexBase", "SearchEntry"]
+
 # Entries per block of the index: small enough that building or scanning one block stays far
 # below a frame, large enough that a scan is mostly C.
 BLOCK_ENTRIES = 1024
-HEAD, BODY = 0, 1
-VALUE_MARK = "\x00"  # marks a figure's line in `FieldLines.texts`; the figure is shown as formatted
+# Entries added per step of the building in the background (see `build_for`): well under a
+# millisecond, so that a step overruns its budget by little.
+BUILD_SLICE = 128
+VALUE_MARK = "\x00"  # marks a figure's line in `IndexBase.lines_of`; shown as formatted
 
 
 @dataclass(frozen=True)
@@ -42,36 +53,10 @@ class SearchEntry:
     title: Localized | None = None  # what the screen calls it: a fact's text, else a title
 
 
-@dataclass(frozen=True)
-class FieldLines:
-    """One kind of line (headline or body) of a block's entries, as one folded string."""
-
-    folded: str  # every line, folded (figures also normalised), one per line
-    starts: list[int]  # where each line starts, plus one past the end
-    owners: list[int]  # the entry of each line
-    entry_lines: list[int]  # first line of each entry of the block, plus the line count
-    texts: list[
-        str
-    ]  # each line's original text (cut to MATCH_CHARS); figures start with VALUE_MARK
-
-
-@dataclass(frozen=True)
-class _Block:
-    first: int  # index of the first entry
-    fields: tuple[FieldLines, FieldLines]
-
-
 def _figure_lines(value: float, unit_code: str | None) -> list[str]:
-    """A figure as numbers and unit words in both languages, marked as a figure."""
-    value = round(float(value), 3)
-    number = str(int(value)) if value.is_integer() else repr(value)
-    unit = UNITS.get(unit_code or "")
-    if unit is None:
-        return [f"{VALUE_MARK}en {number}", f"{VALUE_MARK}ru {number}"]
-    return [
-        f"{VALUE_MARK}en {number} {unit.label(value, 'en')}",
-        f"{VALUE_MARK}ru {number} {unit.label(value, 'ru')}",
-    ]
+    """A figure's lines as `lines_of` gives them: marked, with their language."""
+    english, russian = figure_words(value, unit_code)
+    return [f"{VALUE_MARK}en {english}", f"{VALUE_MARK}ru {russian}"]
 
 
 class IndexBase:
@@ -97,9 +82,9 @@ class IndexBase:
         ]
         self.size = self._n_named + len(pack.facts)
         self._block_entries = BLOCK_ENTRIES  # read once: a block's size never changes under it
-        self._blocks: list[_Block | None] = [None] * (-(-self.size // BLOCK_ENTRIES))
+        self._blocks: list[Block | None] = [None] * (-(-self.size // BLOCK_ENTRIES))
         self._vocabularies: dict[tuple[int, int], set[str]] = {}
-        self._pending: _BlockLines | None = None  # the block build_some is building
+        self._pending: BlockLines | None = None  # the block build_some is building
         # Each source's publisher as written and, where it has one, by its Russian name.
         self._publishers = {
             source.id: tuple(dict.fromkeys((source.publisher, publisher_name(source, "ru"))))
@@ -141,15 +126,17 @@ class IndexBase:
         return self.pack.facts[number - self._n_named] if number >= self._n_named else None
 
     def entry(self, number: int) -> SearchEntry:
-        block = self.block(self.block_of(number))
-        local = number - block.first
-        lines = [
-            self.shown_text(number, text)
-            for field in block.fields
-            for text in field.texts[field.entry_lines[local] : field.entry_lines[local + 1]]
-        ]
+        head, body = self.lines_of(number)
+        lines = [self.shown_text(number, text[:MATCH_CHARS]) for text in (*head, *body)]
         path, fact_id, kind = self.destination(number)
         return SearchEntry(path, fact_id, tuple(lines), kind, number, self._title_of(number))
+
+    def line_text(self, number: int, field: int, line: int) -> str:
+        """The original text of line `line` of a block's `field`, which entry `number` owns
+        (cut to MATCH_CHARS, as matched); a figure's starts with VALUE_MARK."""
+        block = self.block(self.block_of(number))
+        own = line - block.fields[field].entry_lines[number - block.first]
+        return self.lines_of(number)[field][own][:MATCH_CHARS]
 
     def _title_of(self, number: int) -> Localized:
         if number < self._n_sections:
@@ -165,7 +152,7 @@ class IndexBase:
             return text
         return format_value(fact, "ru" if text[1:3] == "ru" else "en")
 
-    def _lines_of(self, number: int) -> tuple[list[str], list[str]]:
+    def lines_of(self, number: int) -> tuple[list[str], list[str]]:
         """Headline and body lines of entry `number`."""
         if number < self._n_sections:
             section = self._sections[number]
@@ -189,13 +176,18 @@ class IndexBase:
             body += self._publishers.get(fact.source, ())
         return head, body
 
-    def block(self, number: int) -> _Block:
+    def block(self, number: int) -> Block:
         """Block `number`, built on first use."""
         block = self._blocks[number]
         if block is None:
             block = self._build(number)
             self._blocks[number] = block
         return block
+
+    @property
+    def built(self) -> bool:
+        """Every block is built."""
+        return self._pending is None and all(block is not None for block in self._blocks)
 
     def build_some(self, entries: int) -> bool:
         """Index about `entries` more entries of the first block not built yet; False when
@@ -211,39 +203,44 @@ class IndexBase:
             number = next((n for n, block in enumerate(self._blocks) if block is None), None)
             if number is None:
                 return False
-            pending = _BlockLines(number, number * self._block_entries)
+            first = number * self._block_entries
+            pending = BlockLines(number, first, first)
         stop = min((pending.number + 1) * self._block_entries, self.size)
         if pending.next < stop:
             self._collect(pending, min(pending.next + entries, stop))
-        elif pending.head is None:  # the block's two strings in two steps: each takes a while
-            pending.head = pending.field(HEAD)
+        elif pending.head_folded is None:  # the headlines in two steps: each takes a while
+            pending.head_folded = fold_lines(pending.heads)
+        elif pending.head is None:
+            folded, heads = pending.head_folded
+            pending.head = field_of(folded, heads, pending.head_counts, pending.first)
         else:
-            first = pending.number * self._block_entries
-            self._blocks[pending.number] = _Block(first, (pending.head, pending.field(BODY)))
+            self._blocks[pending.number] = Block(pending.first, (pending.head, pending.field(BODY)))
             pending = None
         self._pending = pending
         return True
 
-    def _build(self, number: int) -> _Block:
-        first = number * self._block_entries
-        lines = _BlockLines(number, first)
-        self._collect(lines, min(first + self._block_entries, self.size))
-        return _Block(first, (lines.field(HEAD), lines.field(BODY)))
+    def build_for(self, budget: float, entries: int = BUILD_SLICE) -> bool:
+        """Build for about `budget` seconds, `entries` at a time (see `build_some`); False
+        when every block is built."""
+        deadline = time.perf_counter() + budget
+        while self.build_some(entries):
+            if time.perf_counter() >= deadline:
+                return True
+        return False
 
-    def _collect(self, lines: _BlockLines, stop: int) -> None:
+    def _build(self, number: int) -> Block:
+        first = number * self._block_entries
+        lines = BlockLines(number, first, first)
+        self._collect(lines, min(first + self._block_entries, self.size))
+        return Block(first, (lines.field(HEAD), lines.field(BODY)))
+
+    def _collect(self, lines: BlockLines, stop: int) -> None:
         """Add the lines of the entries from `lines.next` up to `stop`."""
-        heads, bodies = lines.heads, lines.bodies
-        for entry in range(lines.next, stop):
-            head, body = self._lines_of(entry)
-            lines.head_lines.append(len(heads))
-            lines.body_lines.append(len(bodies))
-            if head and head[-1].startswith(VALUE_MARK):
-                lines.figures += (len(heads) + len(head) - 2, len(heads) + len(head) - 1)
-            heads += head
-            bodies += body
-            lines.head_owners += [entry] * len(head)
-            lines.body_owners += [entry] * len(body)
-        lines.next = max(lines.next, stop)
+        while lines.next < min(stop, self._n_named):
+            lines.add(*self.lines_of(lines.next))
+        if lines.next < stop:
+            facts = self.pack.facts[lines.next - self._n_named : stop - self._n_named]
+            lines.add_facts(facts, self._publishers)
 
     def vocabulary(self, block: int, field: int) -> set[str]:
         """The distinct words of one block's lines of one kind (for forgiving typos)."""
@@ -252,52 +249,6 @@ class IndexBase:
         if words is None:
             words = self._vocabularies[key] = vocabulary_of(self.block(block).fields[field].folded)
         return words
-
-
-@dataclass
-class _BlockLines:
-    """The lines of a block being built, entry by entry (see IndexBase.build_some)."""
-
-    number: int
-    next: int  # the next entry to add
-    heads: list[str] = dataclasses.field(default_factory=list)
-    bodies: list[str] = dataclasses.field(default_factory=list)
-    head_owners: list[int] = dataclasses.field(default_factory=list)
-    body_owners: list[int] = dataclasses.field(default_factory=list)
-    head_lines: list[int] = dataclasses.field(default_factory=list)
-    body_lines: list[int] = dataclasses.field(default_factory=list)
-    figures: list[int] = dataclasses.field(default_factory=list)
-
-    head: FieldLines | None = None  # the headline field, once made
-
-    def field(self, kind: int) -> FieldLines:
-        """The block's headline (HEAD) or body (BODY) lines as one folded string."""
-        if kind == HEAD:
-            heads = [text[:MATCH_CHARS] for text in self.heads]
-            return make_field(heads, self.head_owners, self.head_lines, self.figures)
-        bodies = [text[:MATCH_CHARS] for text in self.bodies]
-        return make_field(bodies, self.body_owners, self.body_lines, [])
-
-
-def make_field(
-    texts: list[str], owners: list[int], entry_lines: list[int], figures: list[int]
-) -> FieldLines:
-    """One kind of line of a block as a folded string; `figures` are the lines of figures."""
-    entry_lines.append(len(texts))
-    joined = "\n".join(texts)
-    folded = joined.casefold()
-    # One fold for the whole block; texts with newlines or characters that fold to two fall
-    # back to one fold per text, which keeps lines and offsets in step.
-    if len(folded) == len(joined) and folded.count("\n") == len(texts) - 1:
-        folded_lines = folded.split("\n")
-    else:
-        folded_lines = [fold(text) for text in texts]
-    # A figure's line is written in the plain form already ("en 90000 jobs"): drop the mark.
-    for line in figures:
-        folded_lines[line] = folded_lines[line][len(VALUE_MARK) + 3 :]
-    folded = "\n".join(folded_lines)
-    starts = list(accumulate((n + 1 for n in map(len, folded_lines)), initial=0))
-    return FieldLines(folded, starts, owners, entry_lines, texts)
 
 
 def prepare_query(query: str) -> str:

@@ -338,6 +338,9 @@ class MoscowApp(App[None]):
             self._last_input = time.monotonic()
         await super().on_event(event)
 
+    def idle_for(self) -> float:  # seconds since the last key or mouse event
+        return time.monotonic() - self._last_input
+
     def _import_next_module(self) -> None:
         if self._later_modules:
             import_module(self._later_modules.pop(0))

@@ -32,12 +32,9 @@ if TYPE_CHECKING:
     from tui.ui.widgets.entity_table import EntityTable
 
 WIDE_WIDTH = 110
-# The search index is built a slice of entries at a time at this interval once the first
-# screen is up, so that the first keystrokes of a search scan rather than build; a slice takes
-# a few milliseconds, so a key that comes meanwhile hardly waits.
-INDEX_DELAY = 1.0
-INDEX_INTERVAL = 0.1
-INDEX_SLICE = 256
+# The search index is built from a second after the first screen, while the reader pauses: a
+# step of about INDEX_BUDGET every INDEX_INTERVAL once no key came for INDEX_AFTER_INPUT.
+INDEX_DELAY, INDEX_INTERVAL, INDEX_BUDGET, INDEX_AFTER_INPUT = 1.0, 0.005, 0.001, 0.05
 # The tree's width: a share of the terminal by default, changed by `<` and `>` in steps, and
 # never so wide that the panel is squeezed nor so narrow that no title can be read.
 TREE_SHARE = 0.35
@@ -139,11 +136,11 @@ class MainScreen(FactActions):
         self._index_timer = self.set_interval(INDEX_INTERVAL, self._build_index_block)
 
     def _build_index_block(self) -> None:
-        """One more slice of the search index, until it is whole; not while a screen is on
-        top (the search builds what it needs itself, and its keystrokes come first)."""
-        if self.app.screen is not self:
+        """One more step of the search index, until it is whole; only while the reader pauses,
+        whatever screen is up (in the search too: its next keystrokes then only scan)."""
+        if getattr(self.app, "idle_for", lambda: INDEX_AFTER_INPUT)() < INDEX_AFTER_INPUT:
             return
-        if not self.search_entries().build_some(INDEX_SLICE) and self._index_timer is not None:
+        if not self.search_entries().build_for(INDEX_BUDGET) and self._index_timer is not None:
             self._index_timer.stop()
             self._index_timer = None
 
