@@ -26,6 +26,7 @@ from tui.text.citations import publisher_name
 from tui.text.dates import source_date
 from tui.text.words import detect_locale_lang, t
 from tui.ui.screens.main import MainScreen
+from tui.ui.widgets.fact_panel import FactPanel
 
 if TYPE_CHECKING:
     from textual.command import Provider
@@ -154,6 +155,17 @@ class MoscowApp(App[None]):
             self.notify(notice, markup=False, severity="warning", timeout=8)
         self.ui_state.section = self.start_path
         self._started = True
+
+    async def on_ready(self) -> None:
+        """The first frame is on screen: the main screen prepares what it left for later.
+
+        Textual sends Ready once the first frame is displayed. A callback after the screen's
+        next refresh would wait for a refresh that a still screen may not need, and the first
+        key would pay for the preparation.
+        """
+        main = self.main_screen
+        if main is not None:
+            await main.query_one(FactPanel).prepare()
 
     def get_default_screen(self) -> Screen[None]:
         """The main screen is the bottom of the stack, not pushed over Textual's default one: a

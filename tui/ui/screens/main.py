@@ -115,7 +115,7 @@ class MainScreen(FactActions):
             tree = SectionTree(self.pack, self.lang, id="tree")
             tree.styles.width = tree_width_for(width, self.tree_width)
             yield tree
-            yield FactPanel(self.pack, id="panel")
+            yield FactPanel(self.pack, first=self._start_path, id="panel")
         yield TooSmall(id="too-small")
         yield KeyFooter(id="footer")
 
@@ -128,9 +128,8 @@ class MainScreen(FactActions):
         # Again after the first screen: its widgets live as long as the app too.
         freeze_heap()
         self.set_timer(INDEX_DELAY, self._start_index_building)
-        panel = self.query_one(FactPanel)
-        self.call_after_refresh(panel.prepare_cards)
-        self.call_after_refresh(panel.prepare_entity_tables)
+        # After the first frame: from the app's Ready, or here for a screen that replaces one.
+        self.call_after_refresh(self.query_one(FactPanel).prepare)
 
     def _start_index_building(self) -> None:
         self._index_timer = self.set_interval(INDEX_INTERVAL, self._build_index_block)

@@ -76,7 +76,8 @@ class Overview(TextBlock):
         "overview--figure",
     }
 
-    def __init__(self, pack: Pack, *, id: str | None = None) -> None:
+    def __init__(self, pack: Pack, *, first: str | None = None, id: str | None = None) -> None:
+        """`first`: the section shown first, whose cards are made with the panel."""
         super().__init__(id=id)
         self._pack = pack
         self._group: tuple[str, Lang] | None = None
@@ -181,6 +182,21 @@ class CardGrid(Vertical):
         return super().arrange(Size(size.width, 0), optimal)
 
 
+def section_facts(pack: Pack, path: str) -> list[Fact]:
+    """The facts a section's panel lists: an entity's are shown with the entity instead."""
+    return [fact for fact in pack.facts_in(path) if fact.entity is None]
+
+
+def card_items(pack: Pack, path: str, facts: list[Fact]) -> list[tuple[Fact | None, Series | None]]:
+    """What a section's cards show: its first figures, then series no figure links to; a few
+    only, so a section of many stays quick to show."""
+    shown = [fact for fact in facts if fact.is_numeric][:MAX_CARDS]
+    linked = {fact.series for fact in facts if fact.series}
+    lone_series = [s for s in pack.series_in(path) if s.id not in linked]
+    items: list[tuple[Fact | None, Series | None]] = [(fact, None) for fact in shown]
+    return items + [(None, series) for series in lone_series[: MAX_CARDS - len(shown)]]
+
+
 class FactPanel(VerticalScroll, can_focus=False):
     """All about the section under the tree cursor.
 
@@ -190,7 +206,8 @@ class FactPanel(VerticalScroll, can_focus=False):
 
     virtual_size: Reactive[Size] = sized_by_layout()
 
-    def __init__(self, pack: Pack, *, id: str | None = None) -> None:
+    def __init__(self, pack: Pack, *, first: str | None = None, id: str | None = None) -> None:
+        """`first`: the section shown first, whose cards are made with the panel."""
         super().__init__(id=id)
         self._pack = pack
         self.path: str | None = None
@@ -199,11 +216,14 @@ class FactPanel(VerticalScroll, can_focus=False):
         self._summary = PanelText(id="panel-summary")
         self._overview_heading = PanelText(classes="panel-heading", id="overview-heading")
         self._overview = Overview(pack, id="overview")
-        # Cards are mounted when a section first needs them and, after the first frame, up to
-        # MAX_CARDS (`prepare_cards`): eight hidden cards cost the first frame about 20 ms of
+        # The first section's cards are made with the panel, the rest of MAX_CARDS after the
+        # first frame (`prepare_cards`): eight hidden cards cost the first frame about 20 ms of
         # styling, twice over, for a start section that may show none.
-        self._card_pool: list[MetricCard] = []
-        self._cards = CardGrid(id="cards")
+        needed = len(card_items(pack, first, section_facts(pack, first))) if first else 0
+        self._card_pool = [MetricCard(pack, "en") for _ in range(needed)]
+        for card in self._card_pool:
+            card.display = False
+        self._cards = CardGrid(*self._card_pool, id="cards")
         self._more = PanelText(id="cards-more", classes="cards-more")
         self._facts_heading = PanelText(classes="panel-heading", id="facts-heading")
         self._fact_list = FactList(pack, [], "en", id="facts")
@@ -220,6 +240,7 @@ class FactPanel(VerticalScroll, can_focus=False):
         self._set_display(False)  # until the first section is shown
         self.entity: Entity | None = None  # the entity on show instead of a section
         self.entity_table: EntityTable | None = None  # mounted for the first section with many
+        self._prepared = False  # `prepare` has run
 
     def compose(self) -> ComposeResult:
         yield from self._parts
@@ -260,16 +281,9 @@ class FactPanel(VerticalScroll, can_focus=False):
         if has_children:
             self._overview_heading.show(Text(t("overview", lang)))
             self._overview.show(path, lang)
-        # An entity's facts are shown with the entity (its node, its row), not among the section's.
-        facts = [fact for fact in pack.facts_in(path) if fact.entity is None]
+        facts = section_facts(pack, path)
         numeric = [fact for fact in facts if fact.is_numeric]
-        linked = {fact.series for fact in facts if fact.series}
-        lone_series = [s for s in pack.series_in(path) if s.id not in linked]
-        # Cards are made for a few figures only, so a section of many stays quick to show.
-        shown = numeric[:MAX_CARDS]
-        shown_series = lone_series[: max(0, MAX_CARDS - len(shown))]
-        items: list[tuple[Fact | None, Series | None]] = [(fact, None) for fact in shown]
-        items += [(None, series) for series in shown_series]
+        items = card_items(pack, path, facts)
         await self._mount_cards(len(items))
         for index, card in enumerate(self._card_pool):
             if index < len(items):
@@ -277,7 +291,7 @@ class FactPanel(VerticalScroll, can_focus=False):
                 card.show(lang, fact=fact, series=series)
             card.display = index < len(items)
         self._cards.display = bool(items)
-        hidden = len(numeric) - len(shown)
+        hidden = len(numeric) - sum(fact is not None for fact, _ in items)
         self._more.display = hidden > 0
         if hidden:
             self._more.show(Text(t("more-figures", lang, count=hidden)))
@@ -314,17 +328,25 @@ class FactPanel(VerticalScroll, can_focus=False):
             self._card_pool += new
             await self._cards.mount_all(new)
 
+    async def prepare(self) -> None:
+        """What the first frame did without, done once just after it, so that the first key
+        that needs it does not pay: the entity tables, then the whole pool of cards."""
+        if self._prepared:
+            return
+        self._prepared = True
+        await self.prepare_entity_tables()
+        await self.prepare_cards()
+
     async def prepare_cards(self) -> None:
-        """Mount the whole pool of cards, hidden, just after the first frame, so that the
-        key that first shows a section with figures does not pay for mounting them."""
+        """Mount the whole pool of cards, hidden, so that the key that first shows a section
+        with figures does not pay for mounting them."""
         await self._mount_cards(MAX_CARDS)
 
     async def prepare_entity_tables(self) -> None:
         """Mount the table, hidden, and build the rows of each section with thousands of
-        entities, so that opening it later costs only its drawing.
-
-        Called just after the first frame: building 10,000 rows takes about 50 ms, which would
-        otherwise be paid by the key that opens the table. A smaller table is built when shown.
+        entities, so that opening it later costs only its drawing: building 10,000 rows takes
+        about 50 ms, which the key that opens the table would otherwise pay. A smaller table is
+        built when shown.
         """
         pack = self._pack
         paths = [path for path in pack.sections if len(pack.entities_in(path)) >= PREPARE_AT]
