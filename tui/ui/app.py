@@ -137,8 +137,6 @@ class MoscowApp(App[None]):
     def on_mount(self) -> None:
         self._thresholds = defer_full_collections()
         self.set_interval(IDLE_COLLECTION_CHECK, self._collect_when_idle)
-        # From the first frame on, however long a loaded machine takes to draw it.
-        self.call_after_refresh(self.set_timer, PREFETCH_DELAY, self._import_next_module)
         if not self.is_headless:
             self.set_interval(SIZE_CHECK_INTERVAL, self._check_terminal_size)
         self._update_title()
@@ -157,12 +155,15 @@ class MoscowApp(App[None]):
         self._started = True
 
     async def on_ready(self) -> None:
-        """The first frame is on screen: the main screen prepares what it left for later.
+        """The first frame is on screen, however long a loaded machine took to draw it: the
+        views' modules are imported one by one from now, and the main screen prepares what it
+        left for later.
 
         Textual sends Ready once the first frame is displayed. A callback after the screen's
         next refresh would wait for a refresh that a still screen may not need, and the first
         key would pay for the preparation.
         """
+        self.set_timer(PREFETCH_DELAY, self._import_next_module)
         main = self.main_screen
         if main is not None:
             await main.query_one(FactPanel).prepare()
