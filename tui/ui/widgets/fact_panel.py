@@ -76,8 +76,7 @@ class Overview(TextBlock):
         "overview--figure",
     }
 
-    def __init__(self, pack: Pack, *, first: str | None = None, id: str | None = None) -> None:
-        """`first`: the section shown first, whose cards are made with the panel."""
+    def __init__(self, pack: Pack, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._pack = pack
         self._group: tuple[str, Lang] | None = None
