@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
+from textual.pilot import Pilot
 
 from tui.search import index as engine
 from tui.search import search
@@ -21,6 +22,14 @@ def small_blocks(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(main_screen, "INDEX_DELAY", 0.05)
 
 
+async def wait_until_built(pilot: Pilot[None], index: IndexBase) -> None:
+    """Pause until the whole index is built, at most five seconds."""
+    for _ in range(100):
+        if index.built:
+            return
+        await pilot.pause(0.05)
+
+
 async def test_the_index_is_built_while_the_reader_pauses(
     make_app: Callable[..., MoscowApp],
 ) -> None:
@@ -30,10 +39,7 @@ async def test_the_index_is_built_while_the_reader_pauses(
         assert isinstance(screen, MainScreen)
         index = screen.search_entries()
         assert index.block_count > 4 and not index.built
-        for _ in range(100):
-            await pilot.pause(0.05)
-            if index.built:
-                break
+        await wait_until_built(pilot, index)
         assert index.built
         fresh = IndexBase(app.pack)
         for number in range(index.block_count):
@@ -64,8 +70,5 @@ async def test_the_index_is_built_under_the_search_too(
         await pilot.press("slash")
         assert isinstance(app.screen, SearchScreen)
         index = main.search_entries()
-        for _ in range(100):
-            await pilot.pause(0.05)
-            if index.built:
-                break
+        await wait_until_built(pilot, index)
         assert index.built and isinstance(app.screen, SearchScreen)

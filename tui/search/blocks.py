@@ -92,7 +92,7 @@ class BlockLines:
         self.next += 1
 
     def add_facts(self, facts: Sequence[Fact], publishers: dict[str, tuple[str, ...]]) -> None:
-        """Add the lines of `facts`, the next entries: the same lines as `IndexBase._lines_of`
+        """Add the lines of `facts`, the next entries: the same lines as `IndexBase.lines_of`
         gives, with figures in their plain form. One tight loop: this is most of a block."""
         heads, bodies = self.heads, self.bodies
         head_counts, body_counts = self.head_counts, self.body_counts
