@@ -140,15 +140,16 @@ class MoscowApp(App[None]):
         if not self.is_headless:
             self.set_interval(SIZE_CHECK_INTERVAL, self._check_terminal_size)
         self._update_title()
+        tree_width = self.ui_state.tree_width
         if self.loading is not None:
             from tui.ui.screens.loading import LoadingScreen
 
-            tree_width = self.ui_state.tree_width
-            self.push_screen(
-                LoadingScreen(
-                    self.pack, self.loading, self.lang, self.start_path, tree_width=tree_width
-                )
+            first: Screen[None] = LoadingScreen(
+                self.pack, self.loading, self.lang, self.start_path, tree_width=tree_width
             )
+        else:
+            first = MainScreen(self.pack, self.lang, self.start_path, tree_width=tree_width)
+        self.push_screen(first)
         for notice in self._notices:
             self.notify(notice, markup=False, severity="warning", timeout=8)
         self.ui_state.section = self.start_path
@@ -167,18 +168,6 @@ class MoscowApp(App[None]):
         main = self.main_screen
         if main is not None:
             await main.query_one(FactPanel).prepare()
-
-    def get_default_screen(self) -> Screen[None]:
-        """The main screen is the bottom of the stack, not pushed over Textual's default one: a
-        screen pushed while the app mounts is drawn once for nothing (Textual discards frames
-        until its mount ends), and the default screen would be styled for nothing. A loading
-        screen is pushed (see `on_mount`): the main screen replaces it with `switch_screen`,
-        which only a pushed screen allows."""
-        if self.loading is not None:
-            return super().get_default_screen()
-        return MainScreen(
-            self.pack, self.lang, self.start_path, tree_width=self.ui_state.tree_width
-        )
 
     def _update_title(self) -> None:
         pack = self.pack

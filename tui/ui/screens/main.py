@@ -115,7 +115,7 @@ class MainScreen(FactActions):
             tree = SectionTree(self.pack, self.lang, id="tree")
             tree.styles.width = tree_width_for(width, self.tree_width)
             yield tree
-            yield FactPanel(self.pack, first=self._start_path, id="panel")
+            yield FactPanel(self.pack, id="panel")
         yield TooSmall(id="too-small")
         yield KeyFooter(id="footer")
 

@@ -205,8 +205,7 @@ class FactPanel(VerticalScroll, can_focus=False):
 
     virtual_size: Reactive[Size] = sized_by_layout()
 
-    def __init__(self, pack: Pack, *, first: str | None = None, id: str | None = None) -> None:
-        """`first`: the section shown first, whose cards are made with the panel."""
+    def __init__(self, pack: Pack, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._pack = pack
         self.path: str | None = None
@@ -215,11 +214,9 @@ class FactPanel(VerticalScroll, can_focus=False):
         self._summary = PanelText(id="panel-summary")
         self._overview_heading = PanelText(classes="panel-heading", id="overview-heading")
         self._overview = Overview(pack, id="overview")
-        # The first section's cards are made with the panel, the rest of MAX_CARDS after the
-        # first frame (`prepare_cards`): eight hidden cards cost the first frame about 20 ms of
-        # styling, twice over, for a start section that may show none.
-        needed = len(card_items(pack, first, section_facts(pack, first))) if first else 0
-        self._card_pool = [MetricCard(pack, "en") for _ in range(needed)]
+        # The whole pool at once: cards mounted later, while keys move the tree, once left the
+        # tree and the panel out of step (a tmux test stuck 3 runs in 10).
+        self._card_pool = [MetricCard(pack, "en") for _ in range(MAX_CARDS)]
         for card in self._card_pool:
             card.display = False
         self._cards = CardGrid(*self._card_pool, id="cards")
@@ -283,7 +280,6 @@ class FactPanel(VerticalScroll, can_focus=False):
         facts = section_facts(pack, path)
         numeric = [fact for fact in facts if fact.is_numeric]
         items = card_items(pack, path, facts)
-        await self._mount_cards(len(items))
         for index, card in enumerate(self._card_pool):
             if index < len(items):
                 fact, series = items[index]
@@ -318,28 +314,13 @@ class FactPanel(VerticalScroll, can_focus=False):
             if many:
                 self.entity_table.show(path, lang, keep_position=keep_position)
 
-    async def _mount_cards(self, count: int) -> None:
-        """Have at least `count` cards in the pool, the new ones hidden."""
-        new = [MetricCard(self._pack, self.lang) for _ in range(count - len(self._card_pool))]
-        if new:
-            for card in new:
-                card.display = False
-            self._card_pool += new
-            await self._cards.mount_all(new)
-
     async def prepare(self) -> None:
         """What the first frame did without, done once just after it, so that the first key
-        that needs it does not pay: the entity tables, then the whole pool of cards."""
+        that needs it does not pay: the entity tables of sections with thousands of places."""
         if self._prepared:
             return
         self._prepared = True
         await self.prepare_entity_tables()
-        await self.prepare_cards()
-
-    async def prepare_cards(self) -> None:
-        """Mount the whole pool of cards, hidden, so that the key that first shows a section
-        with figures does not pay for mounting them."""
-        await self._mount_cards(MAX_CARDS)
 
     async def prepare_entity_tables(self) -> None:
         """Mount the table, hidden, and build the rows of each section with thousands of
